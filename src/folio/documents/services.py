@@ -1,0 +1,320 @@
+"""Writes to documents: creation, status transitions, events, files.
+
+Every state change writes its DocumentEvent in the same transaction.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from folio.core.errors import ApplicationError, ConflictError, IllegalTransitionError
+from folio.customers.models import Customer
+from folio.documents.models import (
+    DOCUMENT_TRANSITIONS,
+    PAYABLE_TYPES,
+    PAYMENT_TRANSITIONS,
+    Direction,
+    Document,
+    DocumentEvent,
+    DocumentFile,
+    DocumentLine,
+    DocumentStatus,
+    DocumentType,
+    EventKind,
+    FileKind,
+    PaymentStatus,
+)
+from folio.tenancy.actors import Actor
+from folio.tenancy.models import Organization
+from folio.tenancy.services import require_permission
+
+# Which event a move into each status records.
+STATUS_EVENT_KIND = {
+    DocumentStatus.RECEIVED: EventKind.CORRECTED,
+    DocumentStatus.STOPPED: EventKind.STOPPED,
+    DocumentStatus.ACCEPTED: EventKind.ACCEPTED,
+    DocumentStatus.SENDING: EventKind.SENDING,
+    DocumentStatus.SENT: EventKind.SENT,
+    DocumentStatus.DELIVERED: EventKind.DELIVERED,
+    DocumentStatus.FAILED: EventKind.FAILED,
+    DocumentStatus.CANCELLED: EventKind.CANCELLED,
+}
+
+
+@dataclass
+class LineInput:
+    item_name: str
+    quantity: Decimal
+    unit_price: Decimal
+    amount_net: Decimal
+    vat_category: str = "S"
+    vat_rate: Decimal = Decimal("25")
+    unit_code: str = "EA"
+    description: str = ""
+    line_id: str = ""
+
+
+@dataclass
+class DocumentInput:
+    type: str
+    number: str
+    issue_date: datetime.date
+    currency: str
+    amount_net: Decimal
+    amount_vat: Decimal
+    amount_total: Decimal
+    amount_payable: Decimal
+    direction: str = Direction.SENT
+    due_date: datetime.date | None = None
+    payment_reference: str = ""
+    buyer_reference: str = ""
+    order_reference: str = ""
+    counterparty_name: str = ""
+    note: str = ""
+    lines: list[LineInput] = field(default_factory=list)
+
+
+def event_record(
+    *,
+    document: Document,
+    kind: str,
+    actor: Actor,
+    message: str = "",
+    from_status: str = "",
+    to_status: str = "",
+    delivery=None,
+    channel: str = "",
+    data: dict | None = None,
+    at: datetime.datetime | None = None,
+) -> DocumentEvent:
+    return DocumentEvent.objects.create(
+        document=document,
+        at=at or timezone.now(),
+        kind=kind,
+        from_status=from_status,
+        to_status=to_status,
+        message=str(message),
+        actor_label=actor.label,
+        actor_user=actor.user_or_none,
+        delivery=delivery,
+        channel=channel or (delivery.channel if delivery is not None else ""),
+        data=data or {},
+    )
+
+
+@transaction.atomic
+def document_create(
+    *,
+    actor: Actor,
+    organization: Organization,
+    customer: Customer | None,
+    data: DocumentInput,
+) -> Document:
+    """Store a parsed document with its lines as RECEIVED, and record that event."""
+    require_permission(actor, "send", organization)
+    if customer is not None and customer.sender_id != organization.id:
+        raise ApplicationError(
+            "customer_not_of_sender", _("The customer belongs to another organization.")
+        )
+    DocumentType(data.type)
+    existing = Document.objects.filter(
+        organization=organization, direction=data.direction, type=data.type, number=data.number
+    ).first()
+    if existing is not None:
+        raise ConflictError(
+            "duplicate_number",
+            _("A document with this number already exists."),
+            extra={"existing_id": str(existing.code)},
+        )
+    now = timezone.now()
+    document = Document.objects.create(
+        organization=organization,
+        customer=customer,
+        direction=data.direction,
+        type=data.type,
+        number=data.number,
+        issue_date=data.issue_date,
+        due_date=data.due_date,
+        currency=data.currency,
+        amount_net=data.amount_net,
+        amount_vat=data.amount_vat,
+        amount_total=data.amount_total,
+        amount_payable=data.amount_payable,
+        payment_reference=data.payment_reference,
+        buyer_reference=data.buyer_reference,
+        order_reference=data.order_reference,
+        counterparty_name=data.counterparty_name or (customer.name if customer else ""),
+        note=data.note,
+        status=DocumentStatus.RECEIVED,
+        status_changed_at=now,
+        payment_status=(
+            PaymentStatus.UNPAID
+            if data.type in PAYABLE_TYPES and data.amount_payable > 0
+            else PaymentStatus.NOT_APPLICABLE
+        ),
+    )
+    DocumentLine.objects.bulk_create(
+        DocumentLine(
+            document=document,
+            position=position,
+            line_id=line.line_id or str(position),
+            item_name=line.item_name,
+            description=line.description,
+            quantity=line.quantity,
+            unit_code=line.unit_code,
+            unit_price=line.unit_price,
+            amount_net=line.amount_net,
+            vat_category=line.vat_category,
+            vat_rate=line.vat_rate,
+        )
+        for position, line in enumerate(data.lines, start=1)
+    )
+    event_record(
+        document=document,
+        kind=EventKind.RECEIVED,
+        actor=actor,
+        to_status=DocumentStatus.RECEIVED,
+        at=now,
+    )
+    return document
+
+
+def _check_document_transition(document: Document, to_status: str) -> None:
+    if to_status not in DOCUMENT_TRANSITIONS[document.status]:
+        raise IllegalTransitionError(
+            "illegal_transition",
+            _("A document cannot go from %(from)s to %(to)s.")
+            % {"from": document.get_status_display(), "to": DocumentStatus(to_status).label},
+            extra={"from": document.status, "to": to_status},
+        )
+
+
+@transaction.atomic
+def document_transition(
+    *,
+    document: Document,
+    to_status: str,
+    actor: Actor,
+    reason: str = "",
+    delivery=None,
+    data: dict | None = None,
+) -> Document:
+    """Move a document along its pipeline; illegal moves raise IllegalTransitionError."""
+    require_permission(actor, "edit_documents", document.organization)
+    locked = Document.objects.select_for_update().get(pk=document.pk)
+    to_status = DocumentStatus(to_status)
+    _check_document_transition(locked, to_status)
+    from_status = locked.status
+    locked.status = to_status
+    locked.status_changed_at = timezone.now()
+    locked.status_reason = str(reason)
+    update_fields = ["status", "status_changed_at", "status_reason", "updated_at"]
+    if delivery is not None:
+        locked.channel = delivery.channel
+        update_fields.append("channel")
+    locked.save(update_fields=update_fields)
+    event_record(
+        document=locked,
+        kind=STATUS_EVENT_KIND[to_status],
+        actor=actor,
+        message=reason,
+        from_status=from_status,
+        to_status=to_status,
+        delivery=delivery,
+        data=data,
+        at=locked.status_changed_at,
+    )
+    document.status = locked.status
+    document.status_changed_at = locked.status_changed_at
+    document.status_reason = locked.status_reason
+    document.channel = locked.channel
+    return document
+
+
+@transaction.atomic
+def document_register_payment(
+    *, document: Document, amount: Decimal, actor: Actor, reference: str = "", source: str = ""
+) -> Document:
+    """Add a payment (negative for a refund) and move the payment status to match."""
+    require_permission(actor, "edit_documents", document.organization)
+    locked = Document.objects.select_for_update().get(pk=document.pk)
+    if locked.payment_status == PaymentStatus.NOT_APPLICABLE:
+        raise ApplicationError("not_payable", _("This document does not ask for payment."))
+    paid = locked.amount_paid + amount
+    if paid < 0:
+        raise ApplicationError("refund_exceeds_paid", _("A refund cannot exceed what was paid."))
+    if paid >= locked.amount_payable:
+        new_status = PaymentStatus.PAID
+    elif paid > 0:
+        new_status = PaymentStatus.PARTLY_PAID
+    else:
+        new_status = PaymentStatus.UNPAID
+    if (
+        new_status != locked.payment_status
+        and new_status not in PAYMENT_TRANSITIONS[locked.payment_status]
+    ):
+        raise IllegalTransitionError(
+            "illegal_payment_transition",
+            _("The payment status cannot go from %(from)s to %(to)s.")
+            % {"from": locked.get_payment_status_display(), "to": new_status.label},
+        )
+    from_status = locked.payment_status
+    locked.amount_paid = paid
+    locked.payment_status = new_status
+    locked.save(update_fields=["amount_paid", "payment_status", "updated_at"])
+    event_record(
+        document=locked,
+        kind=EventKind.PAYMENT,
+        actor=actor,
+        message=source,
+        from_status=from_status,
+        to_status=new_status,
+        data={"amount": str(amount), "reference": reference, "paid_total": str(paid)},
+    )
+    return locked
+
+
+@transaction.atomic
+def document_file_attach(
+    *,
+    document: Document,
+    kind: str,
+    filename: str,
+    content: bytes,
+    content_type: str,
+    actor: Actor,
+) -> DocumentFile:
+    require_permission(actor, "send", document.organization)
+    document_file = DocumentFile(
+        document=document,
+        kind=FileKind(kind),
+        filename=filename,
+        content_type=content_type,
+        size=len(content),
+        sha256=hashlib.sha256(content).hexdigest(),
+        version=document.version,
+    )
+    document_file.file.save(filename, ContentFile(content), save=False)
+    document_file.save()
+    return document_file
+
+
+@transaction.atomic
+def document_mark_viewed(*, document: Document, actor: Actor, via: str) -> Document:
+    """Record that the recipient opened the document (first time sets first_viewed_at)."""
+    now = timezone.now()
+    updated = Document.objects.filter(pk=document.pk, first_viewed_at__isnull=True).update(
+        first_viewed_at=now
+    )
+    if updated:
+        document.first_viewed_at = now
+    event_record(document=document, kind=EventKind.VIEWED, actor=actor, data={"via": via}, at=now)
+    return document

@@ -1,0 +1,229 @@
+"""Django settings for Folio. Every value comes from an environment variable (see .env.example)."""
+
+from pathlib import Path
+
+import dj_database_url
+from django.utils.translation import gettext_lazy as _
+
+from folio.core.environment import (
+    ConfigurationError,
+    env_bool,
+    env_int,
+    env_list,
+    env_path,
+    env_str,
+)
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+# "development" (the default, also the demo), "test" or "production".
+FOLIO_ENV = env_str("FOLIO_ENV", "development")
+if FOLIO_ENV not in {"development", "test", "production"}:
+    raise ConfigurationError("FOLIO_ENV must be development, test or production")
+IS_PRODUCTION = FOLIO_ENV == "production"
+
+DEBUG = env_bool("FOLIO_DEBUG", default=FOLIO_ENV == "development")
+
+FOLIO_DATA_DIR = env_path("FOLIO_DATA_DIR", Path.cwd() / "var")
+
+SECRET_KEY = env_str("FOLIO_SECRET_KEY")
+if not SECRET_KEY:
+    if IS_PRODUCTION:
+        raise ConfigurationError("FOLIO_SECRET_KEY is required when FOLIO_ENV=production")
+    # Development and tests only: a fixed, clearly non-secret key.
+    SECRET_KEY = "folio-insecure-development-key-do-not-use-in-production"  # noqa: S105
+
+ALLOWED_HOSTS = env_list("FOLIO_ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]", "testserver"])
+CSRF_TRUSTED_ORIGINS = env_list("FOLIO_CSRF_TRUSTED_ORIGINS")
+SITE_URL = env_str("FOLIO_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "django_htmx",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
+    "django_tasks",
+    "django_tasks_db",
+    "folio.core",
+    "folio.tenancy",
+    "folio.customers",
+    "folio.documents",
+    "folio.delivery",
+    "folio.sender_portal",
+    "folio.recipient_portal",
+    "folio.backoffice",
+    "folio.api",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+    "axes.middleware.AxesMiddleware",
+]
+
+ROOT_URLCONF = "folio.urls"
+WSGI_APPLICATION = "folio.wsgi.application"
+ASGI_APPLICATION = "folio.asgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [PACKAGE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    }
+]
+
+# SQLite in the data folder by default; PostgreSQL through DATABASE_URL.
+DATABASE_URL = env_str("DATABASE_URL")
+if DATABASE_URL:
+    DATABASES = {
+        "default": dj_database_url.parse(
+            DATABASE_URL, conn_max_age=env_int("FOLIO_DB_CONN_MAX_AGE", 60), conn_health_checks=True
+        )
+    }
+else:
+    DATABASES = {
+        "default": {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": FOLIO_DATA_DIR / "folio.sqlite3",
+            # WAL and a busy timeout let the web process, workers and the scheduler share the file.
+            "OPTIONS": {
+                "timeout": 20,
+                "transaction_mode": "IMMEDIATE",
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            },
+        }
+    }
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "sender_portal:login"
+LOGIN_REDIRECT_URL = "sender_portal:home"
+LOGOUT_REDIRECT_URL = "landing"
+
+# Lock an account and IP pair out after repeated failures (django-axes).
+AXES_FAILURE_LIMIT = env_int("FOLIO_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = env_int("FOLIO_LOGIN_COOLOFF_MINUTES", 15) / 60
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "core/locked_out.html"
+AXES_ENABLED = env_bool("FOLIO_LOGIN_LOCKOUT", True)
+
+LANGUAGE_CODE = "en"
+LANGUAGES = [
+    ("en", _("English")),
+    ("nb", _("Norwegian Bokmål")),
+    ("sv", _("Swedish")),
+    ("da", _("Danish")),
+    ("de", _("German")),
+    ("sk", _("Slovak")),
+]
+LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+TIME_ZONE = env_str("FOLIO_TIME_ZONE", "Europe/Oslo")
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = FOLIO_DATA_DIR / "static"
+MEDIA_ROOT = FOLIO_DATA_DIR / "media"
+MEDIA_URL = "/media/"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": (
+            "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            if IS_PRODUCTION
+            else "django.contrib.staticfiles.storage.StaticFilesStorage"
+        )
+    },
+}
+WHITENOISE_USE_FINDERS = not IS_PRODUCTION
+
+# Background work: Django's Tasks API with the database backend (`folio worker`).
+TASKS = {
+    "default": {
+        "BACKEND": env_str("FOLIO_TASK_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default", "delivery", "ingestion"],
+    }
+}
+# A worker whose last heartbeat is older than this is reported unhealthy by /healthz.
+FOLIO_WORKER_HEARTBEAT_MAX_AGE = env_int("FOLIO_WORKER_HEARTBEAT_MAX_AGE", 180)
+
+# Outgoing e-mail (operator settings); the console backend in development.
+EMAIL_BACKEND = env_str(
+    "FOLIO_EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if IS_PRODUCTION
+    else "django.core.mail.backends.console.EmailBackend",
+)
+EMAIL_HOST = env_str("FOLIO_SMTP_HOST", "localhost")
+EMAIL_PORT = env_int("FOLIO_SMTP_PORT", 25)
+EMAIL_HOST_USER = env_str("FOLIO_SMTP_USER")
+EMAIL_HOST_PASSWORD = env_str("FOLIO_SMTP_PASSWORD")
+EMAIL_USE_TLS = env_bool("FOLIO_SMTP_STARTTLS", False)
+EMAIL_USE_SSL = env_bool("FOLIO_SMTP_SSL", False)
+EMAIL_TIMEOUT = env_int("FOLIO_SMTP_TIMEOUT", 20)
+DEFAULT_FROM_EMAIL = env_str("FOLIO_FROM_EMAIL", "Folio <no-reply@folio.localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# The shared corpus of official e-invoicing material (tests and benchmarks read it in place).
+FOLIO_CORPUS = env_path("FOLIO_CORPUS", PACKAGE_DIR.parent.parent.parent / "shared" / "corpus")
+
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_AGE = env_int("FOLIO_SESSION_AGE", 60 * 60 * 12)
+CSRF_COOKIE_HTTPONLY = True
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+if IS_PRODUCTION:
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_SSL_REDIRECT = env_bool("FOLIO_SSL_REDIRECT", True)
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_HSTS_SECONDS = env_int("FOLIO_HSTS_SECONDS", 60 * 60 * 24 * 365)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = env_bool("FOLIO_HSTS_PRELOAD", False)
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": env_str("FOLIO_LOG_LEVEL", "INFO")},
+    "loggers": {"django.db.backends": {"level": "WARNING"}},
+}

@@ -1,0 +1,233 @@
+"""Writes to the organization tree, memberships, visibility groups and API keys."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from folio.core.errors import ApplicationError, NotFoundError, PermissionDeniedError
+from folio.tenancy.actors import Actor
+from folio.tenancy.models import (
+    ALLOWED_PARENT_KINDS,
+    ApiKey,
+    AuditEntry,
+    Membership,
+    MembershipRole,
+    MembershipScope,
+    Organization,
+    OrganizationKind,
+    VisibilityGroup,
+)
+from folio.tenancy.selectors import actor_can
+
+API_KEY_PREFIX = "folio_"
+
+
+def audit_record(
+    *,
+    actor: Actor,
+    action: str,
+    organization: Organization | None = None,
+    obj: object | None = None,
+    detail: dict | None = None,
+) -> AuditEntry:
+    return AuditEntry.objects.create(
+        organization=organization,
+        user=actor.user_or_none,
+        api_key=actor.api_key,
+        action=action,
+        object_type=type(obj).__name__ if obj is not None else "",
+        object_code=str(getattr(obj, "code", "") or getattr(obj, "pk", "") or ""),
+        detail={"actor": actor.label, **(detail or {})},
+    )
+
+
+def require_permission(actor: Actor, permission: str, organization: Organization) -> None:
+    """Refuse unless the actor holds `permission` on `organization`.
+
+    An organization the actor cannot see at all answers "not found", so that a foreign tenant
+    learns nothing from the refusal.
+    """
+    if actor_can(actor, permission, organization):
+        return
+    from folio.tenancy.selectors import organization_ids_visible_to
+
+    if organization.id in organization_ids_visible_to(actor):
+        raise PermissionDeniedError("permission_denied", _("You may not do this here."))
+    raise NotFoundError("organization_not_found", _("No such organization."))
+
+
+@transaction.atomic
+def organization_create(
+    *,
+    actor: Actor,
+    kind: str,
+    name: str,
+    slug: str,
+    country: str,
+    parent: Organization | None = None,
+    org_number: str = "",
+    vat_id: str = "",
+    peppol_id: str = "",
+    email: str = "",
+    language: str = "en",
+) -> Organization:
+    kind = OrganizationKind(kind)
+    if parent is None:
+        if kind != OrganizationKind.OPERATOR:
+            raise ApplicationError("parent_required", _("Only an operator has no parent."))
+        if not actor.is_system:
+            raise PermissionDeniedError("permission_denied", _("Only Folio creates operators."))
+    else:
+        if parent.kind not in ALLOWED_PARENT_KINDS[kind]:
+            raise ApplicationError(
+                "invalid_parent",
+                _("A %(kind)s cannot sit below a %(parent)s.")
+                % {"kind": kind.label, "parent": parent.get_kind_display()},
+            )
+        require_permission(actor, "manage_settings", parent)
+    if Organization.objects.filter(slug=slug).exists():
+        raise ApplicationError("slug_taken", _("That slug is already in use."))
+    organization = Organization.objects.create(
+        kind=kind,
+        parent=parent,
+        path=f"tmp-{secrets.token_hex(8)}",
+        name=name,
+        slug=slug,
+        country=country.upper(),
+        org_number=org_number,
+        vat_id=vat_id,
+        peppol_id=peppol_id,
+        email=email,
+        language=language,
+    )
+    organization.path = f"{parent.path if parent else '/'}{organization.id:06d}/"
+    organization.save(update_fields=["path"])
+    audit_record(actor=actor, action="organization.created", organization=organization)
+    return organization
+
+
+@transaction.atomic
+def membership_grant(
+    *,
+    actor: Actor,
+    user,
+    organization: Organization,
+    role: str,
+    scope: str = MembershipScope.ORGANIZATION,
+) -> Membership:
+    require_permission(actor, "manage_users", organization)
+    membership, _created = Membership.objects.update_or_create(
+        user=user,
+        organization=organization,
+        defaults={"role": MembershipRole(role), "scope": MembershipScope(scope)},
+    )
+    audit_record(
+        actor=actor,
+        action="membership.granted",
+        organization=organization,
+        obj=membership,
+        detail={"user": user.get_username(), "role": role, "scope": scope},
+    )
+    return membership
+
+
+@transaction.atomic
+def membership_revoke(*, actor: Actor, membership: Membership) -> None:
+    require_permission(actor, "manage_users", membership.organization)
+    audit_record(
+        actor=actor,
+        action="membership.revoked",
+        organization=membership.organization,
+        detail={"user": membership.user.get_username(), "role": membership.role},
+    )
+    membership.delete()
+
+
+@transaction.atomic
+def visibility_group_create(
+    *, actor: Actor, parent: Organization, name: str, members: list[Organization]
+) -> VisibilityGroup:
+    require_permission(actor, "manage_settings", parent)
+    for member in members:
+        if not member.path.startswith(parent.path) or member.id == parent.id:
+            raise ApplicationError(
+                "not_a_subsidiary",
+                _("%(name)s is not below %(parent)s.") % {"name": member, "parent": parent},
+            )
+    group = VisibilityGroup.objects.create(parent=parent, name=name)
+    group.members.set(members)
+    audit_record(
+        actor=actor,
+        action="visibility_group.created",
+        organization=parent,
+        obj=group,
+        detail={"members": [m.slug for m in members]},
+    )
+    return group
+
+
+def _hash_secret(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+@transaction.atomic
+def api_key_create(*, actor: Actor, organization: Organization, name: str) -> tuple[ApiKey, str]:
+    """Create a key and return it with its secret; the secret is shown once and never stored."""
+    require_permission(actor, "manage_settings", organization)
+    prefix = secrets.token_hex(6)
+    secret = f"{API_KEY_PREFIX}{prefix}_{secrets.token_urlsafe(32)}"
+    key = ApiKey.objects.create(
+        organization=organization,
+        name=name,
+        prefix=prefix,
+        secret_hash=_hash_secret(secret),
+        created_by=actor.user_or_none,
+    )
+    audit_record(actor=actor, action="api_key.created", organization=organization, obj=key)
+    return key, secret
+
+
+@transaction.atomic
+def api_key_revoke(*, actor: Actor, api_key: ApiKey) -> ApiKey:
+    require_permission(actor, "manage_settings", api_key.organization)
+    if api_key.revoked_at is None:
+        api_key.revoked_at = timezone.now()
+        api_key.save(update_fields=["revoked_at", "updated_at"])
+        audit_record(
+            actor=actor, action="api_key.revoked", organization=api_key.organization, obj=api_key
+        )
+    return api_key
+
+
+def api_key_authenticate(secret: str) -> ApiKey | None:
+    """The active key for a presented secret, or None. Constant-time on the hash compare."""
+    if not secret.startswith(API_KEY_PREFIX):
+        return None
+    prefix = secret[len(API_KEY_PREFIX) :].split("_", 1)[0]
+    key = (
+        ApiKey.objects.select_related("organization")
+        .filter(prefix=prefix, revoked_at__isnull=True, organization__is_active=True)
+        .first()
+    )
+    if key is None or not hmac.compare_digest(key.secret_hash, _hash_secret(secret)):
+        return None
+    now = timezone.now()
+    if key.last_used_at is None or (now - key.last_used_at).total_seconds() > 60:
+        # Throttled so that a busy key does not write on every request.
+        ApiKey.objects.filter(pk=key.pk).update(last_used_at=now)
+    return key
+
+
+def user_create(*, username: str, email: str, password: str | None, full_name: str = ""):
+    first, _sep, last = full_name.partition(" ")
+    user_model = get_user_model()
+    return user_model.objects.create_user(
+        username=username, email=email, password=password, first_name=first, last_name=last
+    )
