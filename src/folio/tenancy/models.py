@@ -48,7 +48,8 @@ class Organization(PublicCodeModel):
 
     @property
     def depth(self) -> int:
-        return self.path.count("/") - 1
+        # "/000001/" (an operator) is depth 0: one segment between two slashes per level.
+        return self.path.count("/") - 2
 
 
 class MembershipRole(models.TextChoices):
