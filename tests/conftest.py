@@ -115,3 +115,20 @@ def api_client_for(db) -> Callable[[Organization], Client]:
         return client
 
     return make
+
+
+def _row_counts() -> dict[str, int]:
+    from django.apps import apps
+
+    return {
+        model._meta.label: model.objects.count()
+        for model in apps.get_models()
+        if model.__module__.startswith("folio.") or model._meta.label == "auth.User"
+    }
+
+
+@pytest.fixture
+def row_counts(db) -> Callable[[], dict[str, int]]:
+    """row_counts() -> {"documents.Document": n, ...} for Folio's tables; a denial test compares
+    the counts before and after to show that nothing was written."""
+    return _row_counts

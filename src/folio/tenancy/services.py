@@ -85,13 +85,14 @@ def organization_create(
         if not actor.is_system:
             raise PermissionDeniedError("permission_denied", _("Only Folio creates operators."))
     else:
+        # Permission first: a foreign tenant learns nothing about the parent, not even its kind.
+        require_permission(actor, "manage_settings", parent)
         if parent.kind not in ALLOWED_PARENT_KINDS[kind]:
             raise ApplicationError(
                 "invalid_parent",
                 _("A %(kind)s cannot sit below a %(parent)s.")
                 % {"kind": kind.label, "parent": parent.get_kind_display()},
             )
-        require_permission(actor, "manage_settings", parent)
     if Organization.objects.filter(slug=slug).exists():
         raise ApplicationError("slug_taken", _("That slug is already in use."))
     organization = Organization.objects.create(
