@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from folio.core.errors import NotFoundError
 from folio.customers.models import Consent, Contact, Customer
@@ -17,8 +19,8 @@ def customers_visible_to(actor: Actor) -> QuerySet[Customer]:
 def customer_get_for_actor(actor: Actor, *, code) -> Customer:
     try:
         return customers_visible_to(actor).select_related("sender").get(code=code)
-    except (Customer.DoesNotExist, ValueError, TypeError) as exc:
-        raise NotFoundError("customer_not_found", "No such customer.") from exc
+    except (Customer.DoesNotExist, ValidationError, ValueError, TypeError) as exc:
+        raise NotFoundError("customer_not_found", _("No such customer.")) from exc
 
 
 def consents_in_force(customer: Customer) -> dict[str, Consent]:

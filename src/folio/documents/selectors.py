@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from folio.core.errors import NotFoundError
 from folio.documents.models import Document, DocumentEvent
@@ -18,9 +20,9 @@ def document_get_for_actor(actor: Actor, *, code) -> Document:
     """The document with this public code if the actor may see it; else NotFoundError."""
     try:
         return documents_visible_to(actor).select_related("organization", "customer").get(code=code)
-    except (Document.DoesNotExist, ValueError, TypeError) as exc:
+    except (Document.DoesNotExist, ValidationError, ValueError, TypeError) as exc:
         # ValueError/TypeError: a malformed code is just as unknown as a foreign one.
-        raise NotFoundError("document_not_found", "No such document.") from exc
+        raise NotFoundError("document_not_found", _("No such document.")) from exc
 
 
 def document_timeline(document: Document) -> QuerySet[DocumentEvent]:

@@ -131,8 +131,9 @@ def document_create(
     if existing is not None:
         raise ConflictError(
             "duplicate_number",
-            _("A document with this number already exists."),
-            extra={"existing_id": str(existing.code)},
+            _("%(document)s already exists (issued %(date)s).")
+            % {"document": existing, "date": existing.issue_date.isoformat()},
+            extra={"existing_id": str(existing.code), "existing_number": existing.number},
         )
     now = timezone.now()
     document = Document.objects.create(

@@ -6,6 +6,7 @@ Every scoped read in Folio starts from `organization_ids_visible_to(actor)`.
 from __future__ import annotations
 
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from folio.core.errors import NotFoundError
 from folio.tenancy.actors import Actor
@@ -100,7 +101,7 @@ def actor_can(actor: Actor, permission: str, organization: Organization) -> bool
 def organization_get_for_actor(actor: Actor, *, slug: str) -> Organization:
     organization = organizations_visible_to(actor).filter(slug=slug).first()
     if organization is None:
-        raise NotFoundError("organization_not_found", "No such organization.")
+        raise NotFoundError("organization_not_found", _("No such organization."))
     return organization
 
 
