@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "folio.customers",
     "folio.documents",
     "folio.delivery",
+    "folio.channels",
+    "folio.sandbox",
     "folio.sender_portal",
     "folio.recipient_portal",
     "folio.backoffice",
@@ -198,6 +200,27 @@ EMAIL_USE_SSL = env_bool("FOLIO_SMTP_SSL", False)
 EMAIL_TIMEOUT = env_int("FOLIO_SMTP_TIMEOUT", 20)
 DEFAULT_FROM_EMAIL = env_str("FOLIO_FROM_EMAIL", "Folio <no-reply@folio.localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Delivery (issue 5): dispatch, links in messages, bounces, print and Peppol hand-over.
+FOLIO_DELIVERY_LEASE_SECONDS = env_int("FOLIO_DELIVERY_LEASE_SECONDS", 300)
+FOLIO_DELIVERY_MAX_ATTEMPTS = env_int("FOLIO_DELIVERY_MAX_ATTEMPTS", 8)
+FOLIO_DELIVERY_RETRY_BASE_SECONDS = env_int("FOLIO_DELIVERY_RETRY_BASE_SECONDS", 60)
+FOLIO_DELIVERY_RETRY_MAX_SECONDS = env_int("FOLIO_DELIVERY_RETRY_MAX_SECONDS", 3600)
+FOLIO_DELIVERY_LINK_DAYS = env_int("FOLIO_DELIVERY_LINK_DAYS", 180)
+# Envelope sender of outgoing mail; bounces come back to local+<message key>@domain.
+FOLIO_BOUNCE_ADDRESS = env_str("FOLIO_BOUNCE_ADDRESS", "bounces@folio.localhost")
+FOLIO_BOUNCE_WEBHOOK_SECRET = env_str("FOLIO_BOUNCE_WEBHOOK_SECRET")
+FOLIO_PRINT_DROP_DIR = env_path("FOLIO_PRINT_DROP_DIR", FOLIO_DATA_DIR / "print" / "outbox")
+FOLIO_PRINT_STATUS_DIR = env_path("FOLIO_PRINT_STATUS_DIR", FOLIO_DATA_DIR / "print" / "status")
+FOLIO_PRINT_BATCH_HOUR = env_int("FOLIO_PRINT_BATCH_HOUR", 16)
+# "http" (an access point API in the style of phase4's /sendsbdh) or "folder" (Oxalis-style).
+FOLIO_PEPPOL_TRANSPORT = env_str("FOLIO_PEPPOL_TRANSPORT", "http")
+FOLIO_PEPPOL_AP_URL = env_str("FOLIO_PEPPOL_AP_URL", "http://127.0.0.1:8125").rstrip("/")
+FOLIO_PEPPOL_AP_TOKEN = env_str("FOLIO_PEPPOL_AP_TOKEN")
+FOLIO_PEPPOL_OUTBOX_DIR = env_path("FOLIO_PEPPOL_OUTBOX_DIR", FOLIO_DATA_DIR / "peppol" / "outbox")
+FOLIO_PEPPOL_INBOX_DIR = env_path("FOLIO_PEPPOL_INBOX_DIR", FOLIO_DATA_DIR / "peppol" / "inbox")
+FOLIO_PEPPOL_SMP_URL = env_str("FOLIO_PEPPOL_SMP_URL", "http://127.0.0.1:8125/smp").rstrip("/")
+FOLIO_PEPPOL_LOOKUP_MAX_AGE = env_int("FOLIO_PEPPOL_LOOKUP_MAX_AGE", 60 * 60 * 24)
 
 # The shared corpus of official e-invoicing material (tests and benchmarks read it in place).
 FOLIO_CORPUS = env_path("FOLIO_CORPUS", PACKAGE_DIR.parent.parent.parent / "shared" / "corpus")

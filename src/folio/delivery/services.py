@@ -3,26 +3,40 @@
 from __future__ import annotations
 
 import datetime
+import hashlib
+import secrets
 from decimal import Decimal
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import F
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from folio.core.errors import IllegalTransitionError
-from folio.customers.models import ChannelCode
+from folio.core.errors import ApplicationError, IllegalTransitionError, NotFoundError
+from folio.customers.models import ChannelCode, Customer
 from folio.delivery.models import (
     DELIVERY_TRANSITIONS,
     AttemptOutcome,
+    CustomerChannelOverride,
     Delivery,
     DeliveryAttempt,
+    DeliveryLink,
+    DeliveryPolicy,
     DeliveryStatus,
+    FallbackChain,
+    LinkPurpose,
+    MessagePurpose,
+    MessageTemplate,
+    SmartmailStatus,
+    SmartmailTracking,
 )
-from folio.documents.models import Document, EventKind
-from folio.documents.services import event_record
+from folio.documents.models import Document, DocumentType, EventKind
+from folio.documents.services import document_mark_viewed, event_record
 from folio.tenancy.actors import Actor
-from folio.tenancy.services import require_permission
+from folio.tenancy.models import Organization
+from folio.tenancy.services import audit_record, require_permission
 
 DELIVERY_EVENT_KIND = {
     DeliveryStatus.SENDING: EventKind.SENDING,
@@ -46,6 +60,7 @@ def delivery_create(
     cost: Decimal = Decimal("0"),
     cost_currency: str = "NOK",
     fallback_of: Delivery | None = None,
+    address: str = "",
 ) -> Delivery:
     """Create a pending delivery and record the routing decision as an event."""
     require_permission(actor, "send", document.organization)
@@ -62,6 +77,7 @@ def delivery_create(
         fallback_of=fallback_of,
         message_key=f"folio-{document.code}-{channel}-{sequence}",
         next_attempt_at=timezone.now(),
+        address=address,
     )
     event_record(
         document=document,
@@ -69,7 +85,7 @@ def delivery_create(
         actor=actor,
         message=reason,
         delivery=delivery,
-        data={"cost": str(cost), "currency": cost_currency},
+        data={"cost": str(cost), "currency": cost_currency, "channel": channel},
     )
     return delivery
 
@@ -142,3 +158,216 @@ def delivery_attempt_record(
     )
     Delivery.objects.filter(pk=delivery.pk).update(attempt_count=F("attempt_count") + 1)
     return attempt
+
+
+# Settings a sender may change on its delivery policy.
+POLICY_FIELDS = (
+    "forced_channel",
+    "cost_table",
+    "cost_currency",
+    "smartmail_days",
+    "smartmail_reminder_days",
+    "email_attachments",
+    "reply_to",
+    "print_duplex",
+    "print_colour",
+    "postage_class",
+)
+
+
+def _check_channels(channels: list[str]) -> None:
+    for channel in channels:
+        if channel not in ChannelCode.values:
+            raise ApplicationError(
+                "unknown_channel", _("Unknown channel: %(code)s") % {"code": channel}
+            )
+
+
+@transaction.atomic
+def delivery_policy_update(*, organization: Organization, actor: Actor, **fields) -> DeliveryPolicy:
+    """Set a sender's own delivery policy (created on first change)."""
+    require_permission(actor, "manage_settings", organization)
+    unknown = set(fields) - set(POLICY_FIELDS)
+    if unknown:
+        raise ApplicationError(
+            "unknown_fields", _("Unknown policy fields: %s") % ", ".join(sorted(unknown))
+        )
+    if fields.get("forced_channel"):
+        _check_channels([fields["forced_channel"]])
+    if "cost_table" in fields:
+        _check_channels(list(fields["cost_table"]))
+        try:
+            fields["cost_table"] = {
+                code: str(Decimal(str(price))) for code, price in fields["cost_table"].items()
+            }
+        except ArithmeticError as exc:
+            raise ApplicationError("invalid_cost", _("Costs must be decimal numbers.")) from exc
+    if "smartmail_days" in fields and not 1 <= int(fields["smartmail_days"]) <= 90:
+        raise ApplicationError(
+            "invalid_smartmail_days", _("Smartmail days must be between 1 and 90.")
+        )
+    policy, _created = DeliveryPolicy.objects.get_or_create(organization=organization)
+    for name, value in fields.items():
+        setattr(policy, name, value)
+    policy.save(update_fields=[*fields, "updated_at"])
+    audit_record(
+        actor=actor,
+        action="delivery_policy.updated",
+        organization=organization,
+        detail={"fields": sorted(fields)},
+    )
+    return policy
+
+
+@transaction.atomic
+def fallback_chain_set(
+    *, organization: Organization, channels: list[str], actor: Actor, document_type: str = ""
+) -> FallbackChain:
+    require_permission(actor, "manage_settings", organization)
+    _check_channels(channels)
+    if document_type:
+        DocumentType(document_type)
+    if len(set(channels)) != len(channels) or not channels:
+        raise ApplicationError(
+            "invalid_chain", _("A fallback chain lists each channel at most once.")
+        )
+    chain, _created = FallbackChain.objects.update_or_create(
+        organization=organization, document_type=document_type, defaults={"channels": channels}
+    )
+    audit_record(
+        actor=actor,
+        action="fallback_chain.set",
+        organization=organization,
+        detail={"document_type": document_type, "channels": channels},
+    )
+    return chain
+
+
+@transaction.atomic
+def customer_channel_force(*, customer: Customer, channel: str, actor: Actor) -> None:
+    """Force one channel for one customer; an empty channel lifts the override."""
+    require_permission(actor, "manage_customers", customer.sender)
+    if channel:
+        _check_channels([channel])
+        CustomerChannelOverride.objects.update_or_create(
+            customer=customer, defaults={"channel": channel}
+        )
+    else:
+        CustomerChannelOverride.objects.filter(customer=customer).delete()
+    audit_record(
+        actor=actor,
+        action="customer.channel_forced",
+        organization=customer.sender,
+        obj=customer,
+        detail={"channel": channel},
+    )
+
+
+@transaction.atomic
+def message_template_set(
+    *,
+    organization: Organization,
+    purpose: str,
+    subject: str,
+    text_body: str,
+    actor: Actor,
+    html_body: str = "",
+    language: str = "",
+) -> MessageTemplate:
+    """A sender's own e-mail text for one purpose (and optionally one language)."""
+    from django.template import Engine, TemplateSyntaxError
+
+    require_permission(actor, "manage_settings", organization)
+    MessagePurpose(purpose)
+    engine = Engine(builtins=["django.templatetags.i18n"])
+    for source in (subject, text_body, html_body):
+        try:
+            engine.from_string(source)
+        except TemplateSyntaxError as exc:
+            raise ApplicationError(
+                "invalid_template", _("The template has an error: %s") % exc
+            ) from exc
+    template, _created = MessageTemplate.objects.update_or_create(
+        organization=organization,
+        purpose=purpose,
+        language=language,
+        defaults={"subject": subject, "text_body": text_body, "html_body": html_body},
+    )
+    audit_record(
+        actor=actor,
+        action="message_template.set",
+        organization=organization,
+        detail={"purpose": purpose, "language": language},
+    )
+    return template
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def delivery_link_create(*, delivery: Delivery) -> str:
+    """A new open-document link for this delivery; returns the URL (the token is not stored)."""
+    token = secrets.token_urlsafe(32)
+    DeliveryLink.objects.create(
+        delivery=delivery,
+        purpose=LinkPurpose.OPEN_DOCUMENT,
+        token_hash=_token_hash(token),
+        expires_at=timezone.now() + datetime.timedelta(days=settings.FOLIO_DELIVERY_LINK_DAYS),
+    )
+    return settings.SITE_URL + reverse("delivery:open", kwargs={"token": token})
+
+
+def delivery_link_resolve(token: str) -> DeliveryLink:
+    """The live link for a token, else NotFoundError (unknown and expired look the same)."""
+    link = (
+        DeliveryLink.objects.select_related(
+            "delivery", "delivery__document", "delivery__document__organization"
+        )
+        .filter(token_hash=_token_hash(token), purpose=LinkPurpose.OPEN_DOCUMENT)
+        .first()
+    )
+    if link is None or link.expires_at <= timezone.now():
+        raise NotFoundError("link_not_found", _("This link is not valid (any more)."))
+    return link
+
+
+# Channels whose delivery counts as "opened" when the recipient opens the document.
+OPENABLE_CHANNELS = frozenset({ChannelCode.EMAIL, ChannelCode.SMARTMAIL, ChannelCode.PORTAL})
+
+
+@transaction.atomic
+def document_opened_record(
+    *, document: Document, via: str, actor: Actor, delivery: Delivery | None = None
+) -> Document:
+    """The recipient opened the document (a deliberate action, never a link prefetch).
+
+    Records the view, moves open-tracked deliveries to OPENED, and keeps a waiting Smartmail
+    from being printed. A Smartmail whose deadline already passed stays expired.
+    """
+    now = timezone.now()
+    deliveries = Delivery.objects.select_for_update().filter(
+        document=document,
+        channel__in=OPENABLE_CHANNELS,
+        status__in=[DeliveryStatus.SENT, DeliveryStatus.DELIVERED],
+    )
+    if delivery is not None:
+        deliveries = deliveries.filter(pk=delivery.pk)
+    for opened in deliveries:
+        if opened.channel == ChannelCode.SMARTMAIL:
+            # The expiry sweep claims WAITING -> EXPIRED the same way; one of the two wins.
+            won = SmartmailTracking.objects.filter(
+                delivery=opened, status=SmartmailStatus.WAITING
+            ).update(status=SmartmailStatus.OPENED, opened_at=now, opened_via=via)
+            if not won:
+                continue
+        Delivery.objects.filter(pk=opened.pk).update(opened_at=now)
+        delivery_transition(
+            delivery=opened,
+            to_status=DeliveryStatus.OPENED,
+            actor=actor,
+            message=_("Opened by the recipient (%(via)s).") % {"via": via},
+            data={"via": via},
+            at=now,
+        )
+    return document_mark_viewed(document=document, actor=actor, via=via)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django_tasks import task
 
+from folio.delivery.dispatch import delivery_dispatch
 from folio.delivery.routing import document_route
 from folio.documents.models import Document
 from folio.tenancy.actors import Actor
@@ -23,3 +24,9 @@ def route_document(document_code: str, channel: str = "") -> str:
         document=document, actor=Actor.for_system("delivery"), forced_channel=channel
     )
     return str(delivery.code) if delivery is not None else ""
+
+
+@task(queue_name="delivery")
+def dispatch_delivery(delivery_code: str) -> str:
+    """Send one delivery if it is still due (a second run of the same job does nothing)."""
+    return delivery_dispatch(delivery_code=delivery_code)

@@ -1,0 +1,42 @@
+"""The delivery app's periodic sweeps (run by `folio scheduler`, each on one scheduler)."""
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from folio.channels.print.batches import (
+    print_batch_create,
+    print_batch_due,
+    print_status_files_read,
+)
+from folio.channels.smartmail.services import smartmail_expire_due, smartmail_remind_due
+from folio.core.scheduling import register_sweep
+from folio.delivery.dispatch import deliveries_enqueue_overdue, deliveries_recover_stalled
+from folio.tenancy.actors import Actor
+
+
+@register_sweep("delivery.recover_stalled", every=timedelta(minutes=1))
+def recover_stalled_deliveries() -> None:
+    deliveries_recover_stalled()
+    deliveries_enqueue_overdue()
+
+
+@register_sweep("delivery.smartmail_expire", every=timedelta(minutes=5))
+def expire_smartmail() -> None:
+    smartmail_expire_due()
+
+
+@register_sweep("delivery.smartmail_remind", every=timedelta(minutes=15))
+def remind_smartmail() -> None:
+    smartmail_remind_due()
+
+
+@register_sweep("delivery.print_batch", every=timedelta(minutes=10))
+def daily_print_batch() -> None:
+    if print_batch_due(timezone.now()):
+        print_batch_create(actor=Actor.for_system("print"))
+
+
+@register_sweep("delivery.print_status", every=timedelta(minutes=10))
+def read_print_status_files() -> None:
+    print_status_files_read(actor=Actor.for_system("print"))
