@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "folio.recipient_portal",
     "folio.backoffice",
     "folio.api",
+    "folio.ingestion",
 ]
 
 MIDDLEWARE = [
@@ -224,6 +225,8 @@ FOLIO_PEPPOL_LOOKUP_MAX_AGE = env_int("FOLIO_PEPPOL_LOOKUP_MAX_AGE", 60 * 60 * 2
 
 # The shared corpus of official e-invoicing material (tests and benchmarks read it in place).
 FOLIO_CORPUS = env_path("FOLIO_CORPUS", PACKAGE_DIR.parent.parent.parent / "shared" / "corpus")
+# The official validation artefacts (`folio rules install|status`); see folio/ingestion/validation.
+FOLIO_RULES_DIR = env_path("FOLIO_RULES_DIR", FOLIO_DATA_DIR / "rules")
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

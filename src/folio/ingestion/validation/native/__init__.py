@@ -1,0 +1,19 @@
+"""Folio's native validator: the official CEN and Peppol rules in Python, graded against them.
+
+How a rule is written (see registry.py):
+
+- `contexts_cen.py` / `contexts_peppol.py` declare every schematron *pattern* and, in it, every
+  rule *context* of the official stylesheet with its priority and a selector. XSLT gives a node
+  to the highest-priority context of a pattern that matches it, so a pattern must list all of
+  its contexts, also those whose rules are not written yet.
+- A family module (`rules_cen_br.py`, `rules_ubl_syntax.py`, `rules_peppol.py`, ...) registers
+  assertions on those contexts with `@assertion(CONTEXT, "BR-01", FATAL, "<official text>")`;
+  the function gets `(node, document)` and returns True when the assertion holds.
+- Family modules are imported in `engine.FAMILY_MODULES`; `folio rules coverage` lists what is
+  still missing, and `tests/ingestion/test_native_differential.py` grades each rule against the
+  official engine over the VEFA unit tests and the corpus examples.
+"""
+
+from folio.ingestion.validation.native.engine import NativeEngine
+
+__all__ = ["NativeEngine"]

@@ -1,0 +1,99 @@
+"""The native engine: runs every registered assertion over one index of the document."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+
+from lxml import etree
+
+from folio.ingestion.validation.native.document import Document
+from folio.ingestion.validation.native.registry import patterns
+from folio.ingestion.validation.native.xpath_values import XPathDynamicError
+from folio.ingestion.validation.report import FATAL, Finding, ValidationReport
+
+logger = logging.getLogger(__name__)
+
+STYLESHEETS = ("cen", "peppol")
+# Contexts first (they declare the patterns), then the rule families.
+FAMILY_MODULES = (
+    "contexts_cen",
+    "rules_cen_br",
+    "rules_ubl_syntax",
+    "contexts_peppol",
+    "rules_peppol",
+)
+
+_loaded = False
+
+
+def load_rules() -> None:
+    global _loaded
+    if not _loaded:
+        for module in FAMILY_MODULES:
+            importlib.import_module(f"folio.ingestion.validation.native.{module}")
+        _loaded = True
+
+
+def evaluate(document: Document, stylesheet: str) -> list[Finding]:
+    """Every failed assertion of one stylesheet's rules, once per context node."""
+    load_rules()
+    findings: list[Finding] = []
+    try:
+        for declared in patterns(stylesheet):
+            claimed: set = set()
+            for context in declared.contexts:
+                nodes = [node for node in context.select(document) if node not in claimed]
+                if not nodes:
+                    continue
+                claimed.update(nodes)
+                if not context.assertions:
+                    continue
+                for node in nodes:
+                    for rule in context.assertions:
+                        if not rule.check(node, document):
+                            findings.append(
+                                Finding(
+                                    rule=rule.id,
+                                    severity=rule.severity,
+                                    message=rule.message,
+                                    location=document.location(node),
+                                )
+                            )
+    except XPathDynamicError as error:
+        # The official stylesheet stops at a dynamic error; so does the verdict here.
+        return [Finding(rule="XSLT", severity=FATAL, message=str(error), location="/")]
+    return findings
+
+
+class NativeEngine:
+    name = "native"
+
+    def __init__(self, files=None, *, schema: bool = True):
+        self._files = files
+        self._schema = schema
+
+    def rule_findings(self, tree: etree._ElementTree, stylesheet: str) -> list[Finding]:
+        return evaluate(Document(tree), stylesheet)
+
+    def schema_findings(self, tree: etree._ElementTree) -> list[Finding]:
+        from folio.ingestion.validation.official import OfficialEngine
+
+        return OfficialEngine(self._files).schema_findings(tree)
+
+    def validate(
+        self,
+        tree: etree._ElementTree,
+        *,
+        schema: bool = True,
+        stylesheets: tuple[str, ...] = STYLESHEETS,
+    ) -> ValidationReport:
+        document = Document(tree)
+        findings: list[Finding] = []
+        if schema and self._schema:
+            findings.extend(self.schema_findings(tree))
+        for name in stylesheets:
+            findings.extend(evaluate(document, name))
+        return ValidationReport.from_findings(
+            findings, document_type=document.document_type, engine=self.name
+        )

@@ -1,0 +1,93 @@
+"""The native rule registry: patterns, their ordered contexts, and the assertions on them.
+
+Mirrors how a compiled schematron runs: each *pattern* is one XSLT mode that visits every
+element once; an element is handled by the highest-priority *context* (template) of that
+pattern that matches it, and every *assertion* of that context is tested on it. A failed
+assertion is one finding, so a rule fires once per context node (counts matter).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from folio.ingestion.validation.native.document import Document
+from folio.ingestion.validation.report import FATAL, WARNING
+
+Selector = Callable[[Document], Iterable[etree._Element]]
+Check = Callable[[etree._Element, Document], bool]
+
+__all__ = ["FATAL", "WARNING", "Assertion", "Context", "Pattern", "assertion", "patterns"]
+
+
+@dataclass(frozen=True)
+class Assertion:
+    id: str
+    severity: str  # FATAL or WARNING, as the official flag
+    message: str  # the official text, "[ID]-..."
+    check: Check  # True when the assertion holds for the node
+    family: str  # the module that implements it
+
+
+@dataclass(eq=False)
+class Context:
+    pattern: Pattern
+    priority: int
+    match: str  # the official match pattern, for reading and for the coverage report
+    select: Selector  # the matching elements, in document order
+    assertions: list[Assertion] = field(default_factory=list)
+
+
+@dataclass(eq=False)
+class Pattern:
+    stylesheet: str  # "cen" or "peppol"
+    name: str  # the official pattern id (e.g. "UBL-model")
+    contexts: list[Context] = field(default_factory=list)
+
+    def context(self, priority: int, match: str, select: Selector) -> Context:
+        declared = Context(pattern=self, priority=priority, match=match, select=select)
+        self.contexts.append(declared)
+        self.contexts.sort(key=lambda item: -item.priority)
+        return declared
+
+
+_PATTERNS: list[Pattern] = []
+_IDS: dict[str, Assertion] = {}
+
+
+def pattern(stylesheet: str, name: str) -> Pattern:
+    declared = Pattern(stylesheet=stylesheet, name=name)
+    _PATTERNS.append(declared)
+    return declared
+
+
+def patterns(stylesheet: str | None = None) -> list[Pattern]:
+    return [p for p in _PATTERNS if stylesheet is None or p.stylesheet == stylesheet]
+
+
+def registered() -> dict[str, Assertion]:
+    return dict(_IDS)
+
+
+def assertion(context: Context, rule_id: str, severity: str, message: str):
+    """Register the decorated `check(node, document) -> bool` as an official assertion."""
+    if severity not in (FATAL, WARNING):
+        raise ValueError(f"{rule_id}: severity must be fatal or warning")
+
+    def register(check: Check) -> Check:
+        if rule_id in _IDS:
+            raise ValueError(f"{rule_id} is registered twice")
+        declared = Assertion(
+            id=rule_id,
+            severity=severity,
+            message=message,
+            check=check,
+            family=check.__module__.rsplit(".", 1)[-1],
+        )
+        context.assertions.append(declared)
+        _IDS[rule_id] = declared
+        return check
+
+    return register

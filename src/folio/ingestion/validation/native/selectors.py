@@ -1,0 +1,93 @@
+"""Selectors for rule contexts: which elements a schematron match pattern picks.
+
+`tail("cac:Party/cbc:EndpointID")` is the relative pattern `cac:Party/cbc:EndpointID` (any
+element with those parents); `rooted(...)` is `/ubl:Invoice/...` (from the document element);
+`document_root()` is `/ubl:Invoice | /cn:CreditNote`. `.where(predicate)` filters, `union`
+combines in document order. All read the document index: no tree scans.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from lxml import etree
+
+from folio.ingestion.validation.native.document import CREDIT_NOTE, INVOICE, Document, clark
+
+Predicate = Callable[[etree._Element], bool]
+
+
+class Select:
+    def __init__(self, pick: Callable[[Document], list[etree._Element]]):
+        self._pick = pick
+
+    def __call__(self, document: Document) -> list[etree._Element]:
+        return self._pick(document)
+
+    def where(self, predicate: Predicate) -> Select:
+        return Select(lambda document: [e for e in self._pick(document) if predicate(e)])
+
+
+def _parents_match(element: etree._Element, parents: tuple[str, ...]) -> bool:
+    node = element
+    for tag in reversed(parents):
+        node = node.getparent()
+        if node is None or node.tag != tag:
+            return False
+    return True
+
+
+def tail(path: str) -> Select:
+    """A relative match pattern like `cac:InvoiceLine/cac:InvoicePeriod`."""
+    *parents, last = (clark(step) for step in path.split("/"))
+    parents_tuple = tuple(parents)
+
+    def pick(document: Document) -> list[etree._Element]:
+        candidates = document.by_tag.get(last, ())
+        if not parents_tuple:
+            return list(candidates)
+        return [e for e in candidates if _parents_match(e, parents_tuple)]
+
+    return Select(pick)
+
+
+def rooted(path: str) -> Select:
+    """`/ubl:Invoice/cac:AllowanceCharge | /cn:CreditNote/cac:AllowanceCharge`, given as
+    "cac:AllowanceCharge" (the part below the document element)."""
+    steps = tuple(clark(step) for step in path.split("/"))
+
+    def pick(document: Document) -> list[etree._Element]:
+        if document.root.tag not in (INVOICE, CREDIT_NOTE):
+            return []
+        found = []
+        for element in document.by_tag.get(steps[-1], ()):
+            if _parents_match(element, steps[:-1]):
+                top = element
+                for _ in steps[:-1]:
+                    top = top.getparent()
+                if top.getparent() is document.root:
+                    found.append(element)
+        return found
+
+    return Select(pick)
+
+
+def document_root() -> Select:
+    """`/ubl:Invoice | /cn:CreditNote`."""
+    return Select(
+        lambda document: [document.root] if document.root.tag in (INVOICE, CREDIT_NOTE) else []
+    )
+
+
+def union(*selects: Select) -> Select:
+    def pick(document: Document) -> list[etree._Element]:
+        seen: dict[etree._Element, None] = {}
+        for select in selects:
+            for element in select(document):
+                seen[element] = None
+        if len(selects) == 1:
+            return list(seen)
+        order = document.order
+        return sorted(seen, key=order.__getitem__)
+
+    return Select(pick)

@@ -1,0 +1,140 @@
+"""XPath 2.0 value semantics the official stylesheets rely on, in Python.
+
+The stylesheets compare strings after `normalize-space`, cast with `xs:decimal` (exact decimal
+arithmetic, no exponent allowed), compare untyped values with numbers as `xs:double`, and round
+half up (`round(x * 10 * 10) div 100`). Matching those rules exactly is what makes the native
+verdicts equal to the official ones.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from decimal import ROUND_FLOOR, Decimal, InvalidOperation
+
+from lxml import etree
+
+from folio.ingestion.validation.native.document import clark
+
+_DECIMAL = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
+_DOUBLE = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+
+
+class XPathDynamicError(Exception):
+    """Where XPath raises a dynamic error (a failed cast); the official run fails there too."""
+
+
+def normalize_space(value: str | None) -> str:
+    return " ".join(value.split()) if value else ""
+
+
+def child(element: etree._Element | None, path: str) -> etree._Element | None:
+    """The first element at a child path like "cac:Party/cbc:Name" (document order)."""
+    if element is None:
+        return None
+    for step in path.split("/"):
+        element = element.find(clark(step))
+        if element is None:
+            return None
+    return element
+
+
+def children(element: etree._Element | None, path: str) -> list[etree._Element]:
+    """Every element at a child path (all branches, document order), like XPath `a/b/c`."""
+    if element is None:
+        return []
+    current = [element]
+    for step in path.split("/"):
+        tag = clark(step)
+        current = [found for node in current for found in node.iterchildren(tag)]
+        if not current:
+            return []
+    return current
+
+
+def exists(element: etree._Element | None, path: str) -> bool:
+    return bool(children(element, path))
+
+
+def string_value(element: etree._Element | None) -> str:
+    """XPath string(): the concatenated text of the element and its descendants."""
+    if element is None:
+        return ""
+    return "".join(element.itertext())
+
+
+def text_of(element: etree._Element | None, path: str | None = None) -> str:
+    """normalize-space(path): the normalized string value of the first match ('' if none)."""
+    node = child(element, path) if path else element
+    return normalize_space(string_value(node))
+
+
+def xs_decimal(value: str) -> Decimal:
+    """Cast to xs:decimal; raises XPathDynamicError like XPath does on a bad lexical form."""
+    stripped = value.strip()
+    if not _DECIMAL.match(stripped):
+        raise XPathDynamicError(f"cannot cast {value!r} to xs:decimal")
+    return Decimal(stripped)
+
+
+def number(value: str) -> float:
+    """XPath number()/xs:double of an untyped value: NaN when not a number."""
+    stripped = value.strip()
+    if not _DOUBLE.match(stripped):
+        return math.nan
+    try:
+        return float(stripped)
+    except (ValueError, InvalidOperation):
+        return math.nan
+
+
+def round_half_up(value: Decimal, places: int = 0) -> Decimal:
+    """XPath round(): the nearest value, halves towards positive infinity (floor(x + 0.5))."""
+    quantum = Decimal(1).scaleb(-places)
+    return (value + quantum / 2).quantize(quantum, rounding=ROUND_FLOOR)
+
+
+def round_2(value: Decimal) -> Decimal:
+    """The stylesheets' `round(x * 10 * 10) div 100`."""
+    return round_half_up(value * 100) / 100
+
+
+def xs_boolean(value: str) -> bool:
+    stripped = value.strip()
+    if stripped in ("true", "1"):
+        return True
+    if stripped in ("false", "0"):
+        return False
+    raise XPathDynamicError(f"cannot cast {value!r} to xs:boolean")
+
+
+def general_equals_boolean(nodes: list[etree._Element], expected: bool) -> bool:
+    """`cbc:ChargeIndicator = true()`: some node's value cast to boolean equals it.
+
+    In a match pattern a failing cast means "no match" (XSLT 3.0 treats pattern errors so).
+    """
+    for node in nodes:
+        try:
+            if xs_boolean(string_value(node)) is expected:
+                return True
+        except XPathDynamicError:
+            continue
+    return False
+
+
+_DATE = re.compile(r"^(-?\d{4,})-(\d{2})-(\d{2})(Z|[+-]\d{2}:\d{2})?$")
+
+
+def xs_date(value: str) -> tuple[int, int, int]:
+    """Cast to xs:date (comparable as a tuple; the stylesheets never mix time zones)."""
+    match = _DATE.match(value.strip())
+    if not match:
+        raise XPathDynamicError(f"cannot cast {value!r} to xs:date")
+    year, month, day = int(match.group(1)), int(match.group(2)), int(match.group(3))
+    try:
+        import datetime
+
+        datetime.date(year, month, day)
+    except ValueError:
+        raise XPathDynamicError(f"cannot cast {value!r} to xs:date") from None
+    return (year, month, day)
