@@ -1,0 +1,66 @@
+"""Reads for the customer portal, scoped to the customer accounts a signed-in contact acts for."""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+
+from folio.core.errors import NotFoundError
+from folio.customers.models import Contact, Customer
+from folio.documents.models import Direction, Document, DocumentStatus
+from folio.tenancy.actors import Actor
+
+# A document reaches the recipient once it has left the pipeline; stopped, unsent or cancelled
+# documents were never issued to them.
+RECIPIENT_VISIBLE_STATUSES = frozenset(
+    {DocumentStatus.SENDING, DocumentStatus.SENT, DocumentStatus.DELIVERED, DocumentStatus.FAILED}
+)
+
+
+def portal_contacts_of(actor: Actor) -> QuerySet[Contact]:
+    """The contact records through which the actor may view documents in the portal."""
+    user = actor.user_or_none
+    if user is None or not user.is_active:
+        return Contact.objects.none()
+    return (
+        Contact.objects.filter(
+            user=user,
+            can_view=True,
+            customer__portal_access=True,
+            customer__is_active=True,
+            customer__sender__is_active=True,
+        )
+        .select_related("customer", "customer__sender")
+        .order_by("customer__name", "id")
+    )
+
+
+def portal_customers_of(actor: Actor) -> QuerySet[Customer]:
+    return Customer.objects.filter(
+        id__in=portal_contacts_of(actor).values("customer_id")
+    ).select_related("sender")
+
+
+def portal_documents_of(actor: Actor, *, customer: Customer | None = None) -> QuerySet[Document]:
+    """Documents issued to the actor's accounts (or to one of them)."""
+    customers = portal_customers_of(actor)
+    if customer is not None:
+        customers = customers.filter(id=customer.id)
+    return Document.objects.filter(
+        customer__in=customers,
+        direction=Direction.SENT,
+        status__in=RECIPIENT_VISIBLE_STATUSES,
+    ).select_related("organization", "customer")
+
+
+def portal_customer_get(actor: Actor, *, code) -> Customer:
+    try:
+        return portal_customers_of(actor).get(code=code)
+    except (Customer.DoesNotExist, ValueError, TypeError) as exc:
+        raise NotFoundError("customer_not_found", "No such customer account.") from exc
+
+
+def portal_document_get(actor: Actor, *, code) -> Document:
+    try:
+        return portal_documents_of(actor).get(code=code)
+    except (Document.DoesNotExist, ValueError, TypeError) as exc:
+        raise NotFoundError("document_not_found", "No such document.") from exc

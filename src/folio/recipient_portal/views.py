@@ -1,0 +1,90 @@
+"""The customer portal: sign-in, the documents of one's accounts, and one document."""
+
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import BadRequest, PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse_lazy
+from django.views.decorators.http import require_GET
+
+from folio.core.errors import NotFoundError
+from folio.documents.services import document_mark_viewed
+from folio.recipient_portal.forms import AccountSwitchForm, PortalAuthenticationForm
+from folio.recipient_portal.selectors import (
+    portal_contacts_of,
+    portal_customer_get,
+    portal_document_get,
+    portal_documents_of,
+)
+from folio.tenancy.actors import Actor
+
+LOGIN_URL = reverse_lazy("recipient_portal:login")
+PAGE_SIZE = 50
+# Session key holding the documents already recorded as viewed during this visit.
+VIEWED_SESSION_KEY = "portal_viewed_documents"
+
+
+class PortalSignInView(auth_views.LoginView):
+    template_name = "recipient_portal/login.html"
+    authentication_form = PortalAuthenticationForm
+    next_page = reverse_lazy("recipient_portal:home")
+
+
+class PortalSignOutView(auth_views.LogoutView):
+    next_page = reverse_lazy("recipient_portal:login")
+
+
+def _portal_actor(request: HttpRequest) -> tuple[Actor, list]:
+    actor = Actor.for_user(request.user)
+    contacts = list(portal_contacts_of(actor))
+    if not contacts:
+        raise PermissionDenied
+    return actor, contacts
+
+
+@require_GET
+@login_required(login_url=LOGIN_URL)
+def home(request: HttpRequest) -> HttpResponse:
+    actor, contacts = _portal_actor(request)
+    form = AccountSwitchForm(request.GET or None)
+    if form.is_bound and not form.is_valid():
+        raise BadRequest
+    account_code = form.cleaned_data.get("account") if form.is_bound else None
+    if account_code:
+        try:
+            customer = portal_customer_get(actor, code=account_code)
+        except NotFoundError as exc:
+            raise Http404 from exc
+    else:
+        customer = contacts[0].customer
+    documents = portal_documents_of(actor, customer=customer).order_by("-issue_date", "-id")
+    return render(
+        request,
+        "recipient_portal/home.html",
+        {
+            "contacts": contacts,
+            "customer": customer,
+            "documents": documents[:PAGE_SIZE],
+            "document_count": documents.count(),
+        },
+    )
+
+
+@require_GET
+@login_required(login_url=LOGIN_URL)
+def document_detail(request: HttpRequest, code) -> HttpResponse:
+    actor, _contacts = _portal_actor(request)
+    try:
+        document = portal_document_get(actor, code=code)
+    except NotFoundError as exc:
+        raise Http404 from exc
+    viewed = request.session.get(VIEWED_SESSION_KEY, [])
+    if str(document.code) not in viewed:
+        document_mark_viewed(document=document, actor=actor, via="portal")
+        request.session[VIEWED_SESSION_KEY] = [*viewed, str(document.code)][-500:]
+    return render(
+        request,
+        "recipient_portal/document.html",
+        {"document": document, "customer": document.customer, "lines": document.lines.all()},
+    )

@@ -1,0 +1,160 @@
+"""Who may use which route: the policy table that tests/test_access_matrix.py enforces.
+
+Every URL pattern of the site (ROUTES, keyed by the pattern as Django shows it) and every API
+operation (API_OPERATIONS, keyed by "METHOD /path" as in the OpenAPI document) must have a line
+here; the matrix test fails on a route without one, and on a line whose route is gone.
+
+Add one line per new route, e.g.
+
+    "app/customers/<uuid:code>/": Rule(STAFF, anonymous=APP_LOGIN, obj="customer"),
+
+`obj` names the kind of object in the URL; OBJECTS below says, per persona, which object of that
+kind is the persona's own and which is foreign. Allowed personas must get `ok` on their own
+object and 404 on a foreign or unknown one; everyone else gets the rule's denial, the same
+whether the object is theirs or not, and nothing in the database changes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from tests.personas import PERSONA_NAMES, RECIPIENT_PERSONAS, STAFF_PERSONAS, World
+
+ANONYMOUS = "anonymous"
+EVERYONE = frozenset({ANONYMOUS, *PERSONA_NAMES})
+STAFF = frozenset(STAFF_PERSONAS)
+RECIPIENTS = frozenset(RECIPIENT_PERSONAS)
+OPERATOR = frozenset({"operator_staff"})
+NOBODY: frozenset[str] = frozenset()
+
+APP_LOGIN = "redirect:/app/login/"
+PORTAL_LOGIN = "redirect:/portal/login/"
+ADMIN_LOGIN = "redirect:/admin/login/"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """Who may use a route, and what everybody else gets.
+
+    allowed:   personas (and ANONYMOUS) that get `ok`.
+    ok:        the status (or statuses) an allowed persona gets on its own object.
+    anonymous: the denial for a signed-out visitor: a status, or "redirect:<path prefix>".
+    others:    the denial for a signed-in persona that is not allowed.
+    """
+
+    allowed: frozenset[str]
+    ok: int | tuple[int, ...] = 200
+    anonymous: int | str = 404
+    others: int | str = 404
+    method: str = "GET"
+    data: dict = field(default_factory=dict)
+    obj: str | None = None
+
+
+ROUTES: dict[str, Rule] = {
+    "": Rule(EVERYONE),
+    # 503 until a worker has reported a heartbeat, which no test world has.
+    "healthz": Rule(EVERYONE, ok=(200, 503)),
+    "i18n/setlang/": Rule(EVERYONE, ok=302, method="POST", data={"language": "nb", "next": "/"}),
+    # Sender portal
+    "app/": Rule(STAFF, anonymous=APP_LOGIN, others=403),
+    "app/login/": Rule(EVERYONE),
+    "app/logout/": Rule(EVERYONE, ok=302, method="POST"),
+    "app/documents/<uuid:code>/": Rule(STAFF, anonymous=APP_LOGIN, others=403, obj="document"),
+    # Customer portal
+    "portal/": Rule(RECIPIENTS, anonymous=PORTAL_LOGIN, others=403),
+    "portal/login/": Rule(EVERYONE),
+    "portal/logout/": Rule(EVERYONE, ok=302, method="POST"),
+    "portal/documents/<uuid:code>/": Rule(
+        RECIPIENTS, anonymous=PORTAL_LOGIN, others=403, obj="portal_document"
+    ),
+    # Back office: not even admitted to exist for anyone but operator staff.
+    "backoffice/": Rule(OPERATOR, anonymous=APP_LOGIN, others=404),
+    "backoffice/organizations/<uuid:code>/": Rule(
+        OPERATOR, anonymous=APP_LOGIN, others=404, obj="organization"
+    ),
+    # Delivery: the e-mail link is its own credential (a bearer token), so without a valid token
+    # everyone gets 404 (tests/delivery covers valid ones); webhooks need the shared-secret
+    # signature, which no persona has.
+    "delivery/open/<str:token>/": Rule(NOBODY, anonymous=404, others=404),
+    "delivery/webhooks/bounces/": Rule(NOBODY, method="POST", anonymous=403, others=403),
+    # API documents (the operations themselves are in API_OPERATIONS)
+    "api/v1/": Rule(EVERYONE, ok=404),
+    "api/v1/openapi.json": Rule(EVERYONE),
+    "api/v1/docs": Rule(EVERYONE),
+}
+
+# Whole subtrees covered by one rule (checked on the prefix itself). Django admin admits only
+# users with is_staff, which no persona has: the admin tests sign in a superuser.
+PREFIXES: dict[str, Rule] = {
+    "admin/": Rule(NOBODY, anonymous=ADMIN_LOGIN, others=ADMIN_LOGIN),
+}
+
+# API callers are organizations' API keys; ANONYMOUS is a request without a valid key.
+API_KEYS = ("key_nordlys", "key_nordlys_no", "key_nordlys_se", "key_hansa")
+API_KEY_ORGANIZATION = {
+    "key_nordlys": "nordlys",
+    "key_nordlys_no": "nordlys-no",
+    "key_nordlys_se": "nordlys-se",
+    "key_hansa": "hansa",
+}
+ANY_KEY = frozenset(API_KEYS)
+
+API_OPERATIONS: dict[str, Rule] = {
+    "GET /api/v1/documents": Rule(ANY_KEY, anonymous=401),
+    "GET /api/v1/documents/{id}": Rule(ANY_KEY, anonymous=401, obj="document"),
+    "GET /api/v1/documents/{id}/events": Rule(ANY_KEY, anonymous=401, obj="document"),
+    "GET /api/v1/customers": Rule(ANY_KEY, anonymous=401),
+    "GET /api/v1/customers/{id}": Rule(ANY_KEY, anonymous=401, obj="customer"),
+}
+
+# Per object kind: caller -> (own object, foreign object) as keys of the World's dicts.
+# A foreign object is one the caller may not see; None where the caller sees everything
+# (an unknown code is always tried as well).
+OBJECTS: dict[str, dict[str, tuple[str, str | None]]] = {
+    "document": {
+        "operator_staff": ("kari-invoice-sent", None),
+        "enterprise_admin": ("svea-invoice-sent", "mueller-invoice-sent"),
+        "subsidiary_clerk_no": ("kari-invoice-sent", "svea-invoice-sent"),
+        "subsidiary_clerk_se": ("svea-invoice-sent", "kari-invoice-sent"),
+        "viewer": ("ola-invoice", "mueller-invoice-sent"),
+        "german_admin": ("mueller-invoice-sent", "kari-invoice-sent"),
+        "consumer_recipient": ("kari-invoice-sent", "svea-invoice-sent"),
+        "business_contact_viewonly": ("svea-invoice-sent", "kari-invoice-sent"),
+        "outsider": ("kari-invoice-sent", "mueller-invoice-sent"),
+        "key_nordlys": ("lina-invoice", "schmidt-invoice"),
+        "key_nordlys_no": ("kari-invoice-paid", "lina-invoice"),
+        "key_nordlys_se": ("svea-credit-note", "ola-invoice"),
+        "key_hansa": ("schmidt-invoice", "kari-invoice-sent"),
+    },
+    # What a recipient may open in the portal: issued documents of their own accounts only,
+    # so another customer of the same sender is foreign too.
+    "portal_document": {
+        **{name: ("kari-invoice-sent", "mueller-invoice-sent") for name in STAFF_PERSONAS},
+        "consumer_recipient": ("kari-invoice-paid", "ola-invoice"),
+        "business_contact_viewonly": ("svea-invoice-sent", "lina-invoice"),
+        "outsider": ("kari-invoice-sent", "svea-invoice-sent"),
+    },
+    "organization": {
+        **{name: ("nordlys-no", "hansa") for name in PERSONA_NAMES},
+        "operator_staff": ("hansa", None),
+        "german_admin": ("hansa", "nordlys-no"),
+    },
+    "customer": {
+        "key_nordlys": ("svea-bygg", "mueller"),
+        "key_nordlys_no": ("kari", "svea-bygg"),
+        "key_nordlys_se": ("lina", "ola"),
+        "key_hansa": ("mueller", "kari"),
+    },
+}
+
+
+def resolve_object(world: World, kind: str, key: str):
+    """The World object of a kind by its key (organizations by slug)."""
+    if kind in {"document", "portal_document"}:
+        return world.documents[key]
+    if kind == "organization":
+        return world.organizations[key]
+    if kind == "customer":
+        return world.customers[key]
+    raise KeyError(f"unknown object kind {kind!r}: add it to resolve_object()")

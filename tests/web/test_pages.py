@@ -1,0 +1,64 @@
+"""The landing page, languages, error pages and static assets."""
+
+from django.test import Client, RequestFactory
+
+from folio.core.views import server_error
+
+
+def test_landing_page_explains_folio_and_links_every_entry_point():
+    html = Client().get("/").content.decode()
+    for link in ('href="/app/login/"', 'href="/portal/login/"', 'href="/backoffice/"'):
+        assert link in html
+    assert 'href="/admin/"' in html
+    for channel in ("Peppol", "eFaktura", "AvtaleGiro", "Kivra", "Smartmail"):
+        assert channel in html
+    assert '<main id="main"' in html and 'href="#main"' in html
+
+
+def test_language_switcher_changes_the_page_language():
+    client = Client()
+    assert '<html lang="en">' in client.get("/").content.decode()
+    response = client.post("/i18n/setlang/", {"language": "de", "next": "/app/login/"})
+    assert response.status_code == 302
+    assert response["Location"] == "/app/login/"
+    html = client.get("/app/login/").content.decode()
+    assert '<html lang="de">' in html
+
+
+def test_every_language_is_offered():
+    html = Client().get("/").content.decode()
+    for code in ("en", "nb", "sv", "da", "de", "sk"):
+        assert f'<option value="{code}"' in html
+
+
+def test_page_errors_are_friendly_pages():
+    response = Client().get("/no/such/page/")
+    assert response.status_code == 404
+    assert response["Content-Type"].startswith("text/html")
+    assert "Page not found" in response.content.decode()
+
+
+def test_api_errors_are_json_even_outside_the_api_routes():
+    response = Client().get("/api/no-such-thing")
+    assert response.status_code == 404
+    assert response.json() == {"code": "not_found", "message": "Nothing here."}
+
+
+def test_server_error_handler_answers_json_under_api_and_html_elsewhere():
+    factory = RequestFactory()
+    api_response = server_error(factory.get("/api/v1/documents"))
+    assert api_response.status_code == 500
+    assert api_response["Content-Type"] == "application/json"
+    page = server_error(factory.get("/app/"))
+    assert page.status_code == 500
+    assert "Something went wrong" in page.content.decode()
+
+
+def test_stylesheet_is_served():
+    client = Client()
+    html = client.get("/").content.decode()
+    assert '<link rel="stylesheet" href="/static/folio/folio.css">' in html
+    response = client.get("/static/folio/folio.css")
+    assert response.status_code == 200
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    assert b"--brand:" in body
