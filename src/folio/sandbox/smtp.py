@@ -14,11 +14,10 @@ from __future__ import annotations
 
 import email
 import mailbox
+import secrets
 import socket
 import threading
 import time
-from email.message import EmailMessage
-from email.policy import SMTP as SMTP_POLICY
 from email.policy import default as default_policy
 from email.utils import format_datetime, make_msgid
 from pathlib import Path
@@ -75,31 +74,40 @@ class SandboxMailHandler:
 def dsn_build(envelope_from: str, recipient: str, original: bytes) -> bytes:
     """A delivery status notification (RFC 3464) for a mailbox that does not exist."""
     returned = email.message_from_bytes(original, policy=default_policy)
-    report = EmailMessage(policy=SMTP_POLICY)
-    report["From"] = "Mail Delivery System <mailer-daemon@sandbox.localhost>"
-    report["To"] = envelope_from
-    report["Subject"] = "Undelivered Mail Returned to Sender"
-    report["Date"] = format_datetime(timezone.now())
-    report["Message-ID"] = make_msgid(domain="sandbox.localhost")
-    report.set_content(f"Your message to {recipient} could not be delivered.\n")
-    report.make_mixed()
-    report.set_type("multipart/report")
-    report.set_param("report-type", "delivery-status")
-    status = EmailMessage()
-    status.set_type("message/delivery-status")
-    status.set_payload(
-        "Reporting-MTA: dns; sandbox.localhost\n\n"
-        f"Final-Recipient: rfc822; {recipient}\n"
-        "Action: failed\n"
-        "Status: 5.1.1\n"
-        "Diagnostic-Code: smtp; 550 5.1.1 Mailbox does not exist\n"
-    )
-    report.attach(status)
-    headers = EmailMessage()
-    headers.set_type("text/rfc822-headers")
-    headers.set_payload("".join(f"{name}: {value}\n" for name, value in returned.items()))
-    report.attach(headers)
-    return report.as_bytes()
+    returned_headers = "".join(f"{name}: {value}\r\n" for name, value in returned.items())
+    boundary = f"dsn-{secrets.token_hex(8)}"
+    lines = [
+        "From: Mail Delivery System <mailer-daemon@sandbox.localhost>",
+        f"To: {envelope_from}",
+        "Subject: Undelivered Mail Returned to Sender",
+        f"Date: {format_datetime(timezone.now())}",
+        f"Message-ID: {make_msgid(domain='sandbox.localhost')}",
+        "MIME-Version: 1.0",
+        f'Content-Type: multipart/report; report-type=delivery-status; boundary="{boundary}"',
+        "",
+        f"--{boundary}",
+        "Content-Type: text/plain; charset=utf-8",
+        "",
+        f"Your message to {recipient} could not be delivered.",
+        "",
+        f"--{boundary}",
+        "Content-Type: message/delivery-status",
+        "",
+        "Reporting-MTA: dns; sandbox.localhost",
+        "",
+        f"Final-Recipient: rfc822; {recipient}",
+        "Action: failed",
+        "Status: 5.1.1",
+        "Diagnostic-Code: smtp; 550 5.1.1 Mailbox does not exist",
+        "",
+        f"--{boundary}",
+        "Content-Type: text/rfc822-headers",
+        "",
+        returned_headers,
+        f"--{boundary}--",
+        "",
+    ]
+    return "\r\n".join(lines).encode()
 
 
 def free_port(host: str = "127.0.0.1") -> int:
