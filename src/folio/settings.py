@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "folio.backoffice",
     "folio.api",
     "folio.ingestion",
+    "folio.rendering",
 ]
 
 MIDDLEWARE = [
@@ -227,6 +228,13 @@ FOLIO_PEPPOL_LOOKUP_MAX_AGE = env_int("FOLIO_PEPPOL_LOOKUP_MAX_AGE", 60 * 60 * 2
 
 # The shared corpus of official e-invoicing material (tests and benchmarks read it in place).
 FOLIO_CORPUS = env_path("FOLIO_CORPUS", PACKAGE_DIR.parent.parent.parent / "shared" / "corpus")
+
+# Font folders the PDF renderer may read (Debian's fonts-inter and fonts-dejavu-core); nothing
+# else on the system is scanned. Typst's own embedded fonts are the fallback.
+FOLIO_RENDER_FONT_DIRS = env_list(
+    "FOLIO_RENDER_FONT_DIRS",
+    ["/usr/share/fonts/opentype/inter", "/usr/share/fonts/truetype/dejavu"],
+)
 # The official validation artefacts (`folio rules install|status`); see folio/ingestion/validation.
 FOLIO_RULES_DIR = env_path("FOLIO_RULES_DIR", FOLIO_DATA_DIR / "rules")
 
