@@ -331,3 +331,49 @@ class TestMemberships:
         with pytest.raises(NotFoundError):
             membership_revoke(actor=as_user(personas["german_admin"]), membership=membership)
         assert row_counts() == before
+
+
+class TestSystemActor:
+    def test_one_system_actor_builds_a_whole_tree(self, db):
+        # Jobs and commands keep one system actor for a whole run; what it creates on the way
+        # must be within its reach at once (its grants are not a snapshot of an older tree).
+        from folio.customers.services import customer_create as create_customer
+
+        actor = SYSTEM("seed")
+        operator = organization_create(
+            actor=actor, kind="operator", name="Op", slug="op", country="NO"
+        )
+        enterprise = organization_create(
+            actor=actor,
+            kind="enterprise",
+            name="Group",
+            slug="group",
+            country="NO",
+            parent=operator,
+        )
+        company = organization_create(
+            actor=actor, kind="company", name="Co", slug="co", country="NO", parent=enterprise
+        )
+        customer = create_customer(
+            actor=actor, sender=company, customer_number="1", kind="person", name="P", country="NO"
+        )
+        assert customer.sender == company
+        assert set(organizations_visible_to(actor)) == {operator, enterprise, company}
+
+    def test_an_admin_reaches_what_they_just_created_with_the_same_actor(self, world, personas):
+        from folio.customers.services import customer_create as create_customer
+
+        admin = as_user(personas["enterprise_admin"])
+        assert organizations_visible_to(admin).count() == 3  # fills the actor's cache
+        company = organization_create(
+            actor=admin,
+            kind="company",
+            name="Nordlys Energi Suomi Oy",
+            slug="nordlys-fi",
+            country="FI",
+            parent=world.organizations["nordlys"],
+        )
+        create_customer(
+            actor=admin, sender=company, customer_number="1", kind="person", name="P", country="FI"
+        )
+        assert company in organizations_visible_to(admin)

@@ -34,14 +34,17 @@ def _subtree_ids(paths: list[str]) -> set[int]:
 
 def _membership_grants(actor: Actor) -> dict[int, frozenset[str]]:
     """Organization id -> permissions the actor holds there through its own memberships."""
+    if actor.is_system:
+        # Folio itself holds everything everywhere. Never cached: a job or command keeps one
+        # system actor while it creates organizations, which must be in reach at once.
+        all_permissions = frozenset().union(*ROLE_PERMISSIONS.values())
+        return {
+            org_id: all_permissions for org_id in Organization.objects.values_list("id", flat=True)
+        }
     if "grants" in actor._cache:
         return actor._cache["grants"]
     grants: dict[int, set[str]] = {}
-    if actor.is_system:
-        all_permissions = frozenset().union(*ROLE_PERMISSIONS.values())
-        for org_id in Organization.objects.values_list("id", flat=True):
-            grants[org_id] = set(all_permissions)
-    elif actor.api_key is not None:
+    if actor.api_key is not None:
         key = actor.api_key
         if key.revoked_at is None and key.organization.is_active:
             for org_id in _subtree_ids([key.organization.path]):
@@ -71,6 +74,8 @@ def organization_ids_visible_to(actor: Actor) -> frozenset[int]:
     Own memberships (with their scope), plus the siblings that share a visibility group with an
     organization the actor holds a membership-based grant on.
     """
+    if actor.is_system:
+        return frozenset(_membership_grants(actor))
     if "visible" in actor._cache:
         return actor._cache["visible"]
     granted = set(_membership_grants(actor))
@@ -95,6 +100,8 @@ def organization_ids_with_permission(actor: Actor, permission: str) -> frozenset
 
 
 def actor_can(actor: Actor, permission: str, organization: Organization) -> bool:
+    if actor.is_system:
+        return True
     return permission in _membership_grants(actor).get(organization.id, frozenset())
 
 

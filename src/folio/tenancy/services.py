@@ -63,6 +63,11 @@ def require_permission(actor: Actor, permission: str, organization: Organization
     raise NotFoundError("organization_not_found", _("No such organization."))
 
 
+def _forget_reach(actor: Actor) -> None:
+    # The actor caches what it may reach; a change to the tree or to memberships alters that.
+    actor._cache.clear()
+
+
 @transaction.atomic
 def organization_create(
     *,
@@ -111,6 +116,7 @@ def organization_create(
     organization.path = f"{parent.path if parent else '/'}{organization.id:06d}/"
     organization.save(update_fields=["path"])
     audit_record(actor=actor, action="organization.created", organization=organization)
+    _forget_reach(actor)
     return organization
 
 
@@ -136,6 +142,7 @@ def membership_grant(
         obj=membership,
         detail={"user": user.get_username(), "role": role, "scope": scope},
     )
+    _forget_reach(actor)
     return membership
 
 
@@ -149,6 +156,7 @@ def membership_revoke(*, actor: Actor, membership: Membership) -> None:
         detail={"user": membership.user.get_username(), "role": membership.role},
     )
     membership.delete()
+    _forget_reach(actor)
 
 
 @transaction.atomic
@@ -171,6 +179,7 @@ def visibility_group_create(
         obj=group,
         detail={"members": [m.slug for m in members]},
     )
+    _forget_reach(actor)
     return group
 
 
