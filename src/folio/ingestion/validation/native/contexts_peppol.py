@@ -10,23 +10,31 @@ from __future__ import annotations
 
 from folio.ingestion.validation.native.registry import pattern
 from folio.ingestion.validation.native.selectors import Select, tail, union
-from folio.ingestion.validation.native.xpath_values import normalize_space
+
+XML_WHITESPACE = " \t\r\n"
 
 EMPTY_ELEMENTS = pattern("peppol", "PEPPOL-EN16931-empty-elements")  # mode M26
 CREDIT_NOTE_ONLY = pattern("peppol", "PEPPOL-EN16931-CreditNote")  # mode M27
 MAIN = pattern("peppol", "PEPPOL-EN16931")  # mode M28
 
+
+def _empty_elements(document) -> list:
+    """`//*[not(*) and not(normalize-space())]`: no child element, only whitespace text."""
+    found = []
+    for element in document.elements:
+        if len(element):  # children, but perhaps only comments or processing instructions
+            if any(isinstance(c.tag, str) for c in element):
+                continue
+            text = "".join(element.itertext())
+        else:
+            text = element.text
+        if not text or not text.strip(XML_WHITESPACE):
+            found.append(element)
+    return found
+
+
 EMPTY_ELEMENT = EMPTY_ELEMENTS.context(
-    1000,
-    "//*[not(*) and not(normalize-space())]",
-    Select(
-        lambda document: [
-            e
-            for e in document.elements
-            if not any(isinstance(c.tag, str) for c in e)
-            and not normalize_space("".join(e.itertext()))
-        ]
-    ),
+    1000, "//*[not(*) and not(normalize-space())]", Select(_empty_elements)
 )
 CREDIT_NOTE = CREDIT_NOTE_ONLY.context(1000, "ubl-creditnote:CreditNote", tail("cn:CreditNote"))
 

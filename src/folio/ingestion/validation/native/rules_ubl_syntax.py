@@ -8,8 +8,6 @@ dictionary lookups each, not a tree scan each. The irregular rules follow the ta
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from folio.ingestion.validation.native.contexts_cen import (
     SYNTAX_ADDITIONAL_DOCUMENT,
     SYNTAX_ADDRESS,
@@ -31,44 +29,37 @@ from folio.ingestion.validation.native.document import CREDIT_NOTE, Document, cl
 from folio.ingestion.validation.native.registry import FATAL, WARNING, Context, assertion
 from folio.ingestion.validation.native.xpath_values import children, exists, string_value
 
-PathTest = Callable[[Document], bool]
-
 
 def _step_tags(step: str) -> frozenset[str]:
     """ "cac:Item" or "(cac:InvoiceLine|cac:CreditNoteLine)" -> the Clark tags it allows."""
     return frozenset(clark(name) for name in step.strip("()").split("|"))
 
 
-def compile_exists(path: str) -> PathTest:
-    """`exists(path)` evaluated from the document element, on the document index.
+class _PathRule:
+    """`exists(path)` for one table rule, from the document element.
 
     Supports what the tables use: child steps, `(a|b)` alternatives, a leading `//`
     (descendant anywhere) and a final `@attribute`.
     """
-    descendant = path.startswith("//")
-    steps = path.lstrip("/").split("/")
-    attribute = steps.pop()[1:] if steps[-1].startswith("@") else None
-    if not steps:  # //@name: any attribute of that name anywhere
-        return lambda document: attribute in document_attributes(document)
-    step_tags = [_step_tags(step) for step in steps]
-    last, parents = step_tags[-1], step_tags[:-1]
 
-    def test(document: Document) -> bool:
-        for tag in last:
-            for element in document.by_tag.get(tag, ()):
-                if attribute is not None and element.get(attribute) is None:
-                    continue
-                node = element
-                for allowed in reversed(parents):
-                    node = node.getparent()
-                    if node is None or node.tag not in allowed:
-                        break
-                else:
-                    if descendant or node.getparent() is document.root:
-                        return True
-        return False
+    def __init__(self, rule_id: str, path: str):
+        self.rule_id = rule_id
+        self.descendant = path.startswith("//")
+        steps = path.lstrip("/").split("/")
+        self.attribute = steps.pop()[1:] if steps[-1].startswith("@") else None
+        tags = [_step_tags(step) for step in steps]
+        self.last: frozenset[str] = tags[-1] if tags else frozenset()
+        self.parents = tags[:-1]
 
-    return test
+    def matches(self, element, document: Document) -> bool:
+        if self.attribute is not None and element.get(self.attribute) is None:
+            return False
+        node = element
+        for allowed in reversed(self.parents):
+            node = node.getparent()
+            if node is None or node.tag not in allowed:
+                return False
+        return self.descendant or node.getparent() is document.root
 
 
 def document_attributes(document: Document) -> set[str]:
@@ -79,24 +70,78 @@ def document_attributes(document: Document) -> set[str]:
     return cached
 
 
-def _count(element, path: str) -> int:
+def _count(element, steps: list[frozenset[str]]) -> int:
     """count(path) from a node, where steps may be `(a|b)` alternatives."""
     current = [element]
-    for step in path.split("/"):
-        allowed = _step_tags(step)
+    for allowed in steps:
         current = [child for node in current for child in node if child.tag in allowed]
     return len(current)
 
 
+# Rules below the document element, by the exact tag path (alternatives expanded); the few
+# `//` rules by their last tag; `//@name` rules by attribute.
+_BY_PATH: dict[tuple[str, ...], list[tuple[str, str | None]]] = {}
+_BY_LAST_TAG: dict[str, list[_PathRule]] = {}
+_ANY_ATTRIBUTE: list[_PathRule] = []
+
+
+def forbidden_present(document: Document) -> frozenset[str]:
+    """The ids of every FORBIDDEN rule whose path exists: one pass over the elements."""
+    cached = document.__dict__.get("_forbidden_present")
+    if cached is not None:
+        return cached
+    present = set()
+    root = document.root
+    path_of = {root: ()}
+    for element in document.elements[1:]:
+        path = path_of[element.getparent()] + (element.tag,)
+        path_of[element] = path
+        hits = _BY_PATH.get(path)
+        if hits:
+            for rule_id, attribute in hits:
+                if attribute is None or element.get(attribute) is not None:
+                    present.add(rule_id)
+    for tag, elements in document.by_tag.items():
+        for path_rule in _BY_LAST_TAG.get(tag, ()):
+            if path_rule.rule_id not in present and any(
+                path_rule.matches(e, document) for e in elements
+            ):
+                present.add(path_rule.rule_id)
+    if _ANY_ATTRIBUTE:
+        attributes = document_attributes(document)
+        present.update(r.rule_id for r in _ANY_ATTRIBUTE if r.attribute in attributes)
+    cached = frozenset(present)
+    document.__dict__["_forbidden_present"] = cached
+    return cached
+
+
+def _expanded(steps: list[frozenset[str]]) -> list[tuple[str, ...]]:
+    paths: list[tuple[str, ...]] = [()]
+    for allowed in steps:
+        paths = [(*path, tag) for path in paths for tag in sorted(allowed)]
+    return paths
+
+
 def _register_forbidden(rule_id: str, severity: str, path: str, message: str) -> None:
-    present = compile_exists(path)
-    assertion(SYNTAX_ROOT, rule_id, severity, message)(lambda node, doc: not present(doc))
+    path_rule = _PathRule(rule_id, path)
+    if not path_rule.last:
+        _ANY_ATTRIBUTE.append(path_rule)
+    elif path_rule.descendant:
+        for tag in path_rule.last:
+            _BY_LAST_TAG.setdefault(tag, []).append(path_rule)
+    else:
+        for tags in _expanded([*path_rule.parents, path_rule.last]):
+            _BY_PATH.setdefault(tags, []).append((rule_id, path_rule.attribute))
+    assertion(SYNTAX_ROOT, rule_id, severity, message)(
+        lambda node, doc: rule_id not in forbidden_present(doc)
+    )
 
 
 def _register_at_most_once(
     context: Context, rule_id: str, severity: str, path: str, message: str
 ) -> None:
-    assertion(context, rule_id, severity, message)(lambda node, doc: _count(node, path) <= 1)
+    steps = [_step_tags(step) for step in path.split("/")]
+    assertion(context, rule_id, severity, message)(lambda node, doc: _count(node, steps) <= 1)
 
 
 FORBIDDEN: list[tuple[str, str, str, str]] = [

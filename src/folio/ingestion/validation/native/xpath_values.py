@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from decimal import ROUND_FLOOR, Decimal, InvalidOperation
+from functools import cache
 
 from lxml import etree
 
@@ -28,12 +29,18 @@ def normalize_space(value: str | None) -> str:
     return " ".join(value.split()) if value else ""
 
 
+@cache
+def compiled_path(path: str) -> tuple[str, ...]:
+    """ "cac:Party/cbc:Name" -> its steps as lxml tags, computed once per distinct path."""
+    return tuple(clark(step) for step in path.split("/"))
+
+
 def child(element: etree._Element | None, path: str) -> etree._Element | None:
     """The first element at a child path like "cac:Party/cbc:Name" (document order)."""
     if element is None:
         return None
-    for step in path.split("/"):
-        element = element.find(clark(step))
+    for tag in compiled_path(path):
+        element = element.find(tag)
         if element is None:
             return None
     return element
@@ -43,9 +50,11 @@ def children(element: etree._Element | None, path: str) -> list[etree._Element]:
     """Every element at a child path (all branches, document order), like XPath `a/b/c`."""
     if element is None:
         return []
+    steps = compiled_path(path)
+    if len(steps) == 1:
+        return element.findall(steps[0])
     current = [element]
-    for step in path.split("/"):
-        tag = clark(step)
+    for tag in steps:
         current = [found for node in current for found in node.iterchildren(tag)]
         if not current:
             return []
