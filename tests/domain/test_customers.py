@@ -231,3 +231,17 @@ def test_a_foreign_clerk_cannot_record_consent(world, personas, row_counts):
             source="x",
         )
     assert row_counts() == before
+
+
+def test_a_user_is_a_contact_of_a_customer_only_once(world, personas, row_counts):
+    recipient = personas["consumer_recipient"]
+    before = row_counts()
+    with pytest.raises(ConflictError) as refused:
+        contact_create(
+            actor=as_user(personas["subsidiary_clerk_no"]),
+            customer=recipient.customer,
+            name="Again",
+            user=recipient.user,
+        )
+    assert refused.value.code == "contact_exists"
+    assert row_counts() == before

@@ -141,6 +141,8 @@ def contact_create(
     is_admin: bool = False,
 ) -> Contact:
     require_permission(actor, "manage_customers", customer.sender)
+    if user is not None and Contact.objects.filter(customer=customer, user=user).exists():
+        raise ConflictError("contact_exists", _("This user is already a contact of this customer."))
     contact = Contact.objects.create(
         customer=customer,
         user=user,
