@@ -1,0 +1,112 @@
+"""The demo seed: realistic, deterministic data for `folio demo` and `folio seed_demo`.
+
+Each app that has demo data ships a `demo.py` module with `seed_demo(context)`; they run in
+INSTALLED_APPS order (tenancy before customers before delivery...), sharing one
+`DemoContext`. Later apps extend the seed by adding their own module. A module may also define
+`DEMO_LOGINS`, the users it creates, which `folio demo` prints.
+
+Content is a function of the random seed and the sizes; dates are laid out backwards from the
+day of seeding, so that the data always looks current.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+import random
+import time
+from dataclasses import dataclass, field
+from importlib import import_module
+from importlib.util import find_spec
+
+from django.apps import apps
+from django.db import transaction
+from django.utils import timezone
+
+logger = logging.getLogger(__name__)
+
+DEMO_PASSWORD = "folio-demo"  # noqa: S105 - the documented password of demo users only
+DEFAULT_SEED = 2026
+DEFAULT_CUSTOMERS = 320
+DEFAULT_DOCUMENTS = 3200
+# The demo operator's slug: present means "already seeded".
+OPERATOR_SLUG = "folio-operations"
+
+
+@dataclass(frozen=True)
+class DemoLogin:
+    username: str
+    role: str
+    path: str
+
+
+@dataclass
+class DemoContext:
+    seed: int
+    customers: int
+    documents: int
+    now: datetime.datetime
+    rng: random.Random
+    # Filled by the app modules as they run: slug -> Organization, username -> User, ...
+    organizations: dict = field(default_factory=dict)
+    users: dict = field(default_factory=dict)
+    customers_by_sender: dict = field(default_factory=dict)
+    suppliers_by_sender: dict = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def today(self) -> datetime.date:
+        return timezone.localdate(self.now)
+
+    def rng_for(self, name: str) -> random.Random:
+        """An independent stream per part, so that changing one part leaves the others alone."""
+        return random.Random(f"{self.seed}:{name}")
+
+
+def demo_modules() -> list:
+    modules = []
+    for app_config in apps.get_app_configs():
+        name = f"{app_config.name}.demo"
+        if app_config.name.startswith("folio.") and find_spec(name) is not None:
+            module = import_module(name)
+            if hasattr(module, "seed_demo") or hasattr(module, "DEMO_LOGINS"):
+                modules.append(module)
+    return modules
+
+
+def demo_logins() -> list[DemoLogin]:
+    return [login for module in demo_modules() for login in getattr(module, "DEMO_LOGINS", [])]
+
+
+def demo_is_seeded() -> bool:
+    from folio.tenancy.models import Organization
+
+    return Organization.objects.filter(slug=OPERATOR_SLUG).exists()
+
+
+def demo_seed(
+    *,
+    seed: int = DEFAULT_SEED,
+    customers: int = DEFAULT_CUSTOMERS,
+    documents: int = DEFAULT_DOCUMENTS,
+    now: datetime.datetime | None = None,
+) -> DemoContext | None:
+    """Seed the demo data in one transaction; None when the database was seeded already."""
+    if customers < 20 or documents < 40:
+        raise ValueError("The demo needs at least 20 customers and 40 documents.")
+    if demo_is_seeded():
+        return None
+    context = DemoContext(
+        seed=seed,
+        customers=customers,
+        documents=documents,
+        now=(now or timezone.now()).replace(microsecond=0),
+        rng=random.Random(seed),
+    )
+    with transaction.atomic():
+        for module in demo_modules():
+            if hasattr(module, "seed_demo"):
+                started = time.monotonic()
+                module.seed_demo(context)
+                logger.info("Seeded %s in %.1f s", module.__name__, time.monotonic() - started)
+    return context
