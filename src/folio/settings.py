@@ -187,6 +187,10 @@ TASKS = {
 }
 # A worker whose last heartbeat is older than this is reported unhealthy by /healthz.
 FOLIO_WORKER_HEARTBEAT_MAX_AGE = env_int("FOLIO_WORKER_HEARTBEAT_MAX_AGE", 180)
+# `folio serve` (gunicorn): address to listen on, worker processes, seconds per request.
+FOLIO_BIND = env_str("FOLIO_BIND", "127.0.0.1:8000")
+FOLIO_WEB_WORKERS = env_int("FOLIO_WEB_WORKERS", 3)
+FOLIO_WEB_TIMEOUT = env_int("FOLIO_WEB_TIMEOUT", 30)
 
 # Outgoing e-mail (operator settings); the console backend in development.
 EMAIL_BACKEND = env_str(
