@@ -83,4 +83,4 @@ def pdf_words(pdf: bytes) -> list[Word]:
 
 def squash(text: str) -> str:
     """Whitespace-insensitive text, to find phrases that wrap across lines."""
-    return re.sub(r"\s+", " ", text)
+    return re.sub(r"\s+", " ", text.replace("\u200b", ""))

@@ -104,9 +104,13 @@ def test_every_document_type(language, document_type):
     assert rendered.document_type == document_type
     text = squash(pdf_text(rendered.content))
     assert f"{TITLES[language][document_type]} 2026-10042" in text
-    seller, buyer = ("Fjordkraft Østlandet AS", "Bjørn Ærøy Åsheim") if language == "nb" else (
-        "Süderelbe Werkstätten GmbH",
-        "Jürgen Weiß",
+    seller, buyer = (
+        ("Fjordkraft Østlandet AS", "Bjørn Ærøy Åsheim")
+        if language == "nb"
+        else (
+            "Süderelbe Werkstätten GmbH",
+            "Jürgen Weiß",
+        )
     )
     assert seller in text and buyer in text
     assert "Strøm, fastledd 1" in text  # the first line's item
@@ -134,7 +138,7 @@ def test_document_text_cannot_inject_typst_markup():
     """Names are data, not markup: Typst code in a name is printed, never run."""
     from folio.rendering.sample import SAMPLE_PARTIES, SampleLine
 
-    seller, buyer = SAMPLE_PARTIES["en"]
+    _seller, buyer = SAMPLE_PARTIES["en"]
     hostile = '#read("/etc/passwd") ] #panic("boom") $x$ *bold*'
     from dataclasses import replace
     from decimal import Decimal

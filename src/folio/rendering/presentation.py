@@ -8,6 +8,7 @@ text from a document cannot inject anything into a template.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -86,6 +87,21 @@ class RenderRequest:
 
 def _clean(*values: str | None) -> list[str]:
     return [value for value in values if value]
+
+
+LONG_WORD = re.compile(r"\S{25,}")
+ZERO_WIDTH_SPACE = "\u200b"
+
+
+def breakable(text: str) -> str:
+    """Let very long words (item codes, compound nouns, URLs) wrap inside their column: a
+    zero-width space every 12 characters (it prints nothing; text extraction keeps it)."""
+
+    def split(match: re.Match) -> str:
+        word = match.group(0)
+        return ZERO_WIDTH_SPACE.join(word[i : i + 12] for i in range(0, len(word), 12))
+
+    return LONG_WORD.sub(split, text)
 
 
 class _Builder:
@@ -189,7 +205,7 @@ class _Builder:
         for number, issued in inv.preceding_invoices:
             value = f"{number} ({fmt.date(issued)})" if issued else number
             rows.append([lab["preceding_invoice"], value])
-        return [row for row in rows if row[1]]
+        return [[label, breakable(value)] for label, value in rows if value]
 
     def period(self, period: en16931.Period) -> str:
         return "\u2013".join(_clean(self.fmt.date(period.start), self.fmt.date(period.end)))
@@ -231,8 +247,8 @@ class _Builder:
             price_text = fmt.price(price)
         return {
             "no": line.id or "",
-            "name": line.item_name or "",
-            "details": details,
+            "name": breakable(line.item_name or ""),
+            "details": [breakable(detail) for detail in details],
             "item": line.sellers_item_id or "",
             "qty": fmt.quantity(line.quantity),
             "unit": self.unit(line.unit_code),
@@ -256,7 +272,13 @@ class _Builder:
                 label = f"{label} ({self.fmt.percent(item.percentage)})"
             vat = self.fmt.percent(item.vat_rate) if item.vat_rate is not None else ""
             sign = "" if item.is_charge else "\u2212"
-            rows.append({"label": label, "vat": vat, "amount": sign + self.fmt.amount(item.amount)})
+            rows.append(
+                {
+                    "label": breakable(label),
+                    "vat": vat,
+                    "amount": sign + self.fmt.amount(item.amount),
+                }
+            )
         return rows
 
     def vat(self) -> list[dict]:
@@ -408,6 +430,7 @@ class _Builder:
         window = branding.window_position if branding.window_position in WINDOWS_MM else "left"
         x, y, width, height = WINDOWS_MM[window]
         payment = self.payment()
+        recipient = self.recipient()
         delivery = inv.delivery
         delivery_lines = []
         if delivery and delivery.address and self.type in {"delivery_note", "order_confirmation"}:
@@ -437,7 +460,10 @@ class _Builder:
             },
             "seller": self.party(inv.seller),
             "buyer": self.party(inv.buyer),
-            "recipient": self.recipient(),
+            "recipient": {
+                "name": breakable(recipient["name"]),
+                "lines": [breakable(line) for line in recipient["lines"]],
+            },
             "return_address": self.return_address(),
             "meta": self.meta(),
             "intro": self.intro(),
@@ -448,7 +474,7 @@ class _Builder:
             "payment": {"rows": payment["rows"]} if payment else None,
             "qr": payment["qr"] if payment else None,
             "delivery_address": delivery_lines,
-            "notes": notes,
+            "notes": [breakable(note) for note in notes],
             "exemptions": exemptions,
             "footer": self.footer(),
             "is_received": False,
