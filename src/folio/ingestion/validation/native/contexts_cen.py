@@ -31,17 +31,6 @@ def vat_scheme(e) -> bool:
     )
 
 
-def vat_category(code: str):
-    """`[normalize-space(cbc:ID) = 'S'][cac:TaxScheme/...='VAT']`: a VAT category by code."""
-
-    def predicate(e) -> bool:
-        ids = children(e, "cbc:ID")
-        # normalize-space() of several nodes is a dynamic error: in a pattern, no match.
-        return len(ids) == 1 and text_of(ids[0]) == code and vat_scheme(e)
-
-    return predicate
-
-
 def _name_ends(suffix: str, *, exclude=None) -> Select:
     def pick(document):
         return [
@@ -196,48 +185,78 @@ VAT_REGISTRATION = MODEL.context(
     tail("cac:PartyTaxScheme").where(vat_scheme),
 )
 
+
 # The VAT category contexts, four per category and in this order of priority:
-# the breakdown (BG-23), document allowances, document charges, line items.
+# the breakdown (BG-23), document allowances, document charges, line items. Each kind's
+# elements are grouped by category code once per document; a context picks its code's group.
+def _breakdown_categories(document):
+    return [
+        e
+        for e in tail("cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory")(document)
+        if e.getparent().getparent().getparent() is document.root
+    ]
+
+
+_CATEGORY_SOURCES = {
+    "breakdown": _breakdown_categories,
+    "allowance": tail("cac:AllowanceCharge/cac:TaxCategory").where(
+        lambda e: charge(False)(e.getparent())
+    ),
+    "charge": tail("cac:AllowanceCharge/cac:TaxCategory").where(
+        lambda e: charge(True)(e.getparent())
+    ),
+    "line": _lines("cac:Item/cac:ClassifiedTaxCategory"),
+}
+
+
+def _vat_code(e) -> str | None:
+    """The code a VAT category predicate would accept, or None when none would."""
+    ids = children(e, "cbc:ID")
+    # normalize-space() of several nodes is a dynamic error: in a pattern, no match.
+    if len(ids) != 1 or not vat_scheme(e):
+        return None
+    return text_of(ids[0])
+
+
+def _categories_by_code(kind: str) -> Select:
+    def pick(document):
+        key = f"_vat_categories_{kind}"
+        grouped = document.__dict__.get(key)
+        if grouped is None:
+            grouped = {}
+            for element in _CATEGORY_SOURCES[kind](document):
+                grouped.setdefault(_vat_code(element), []).append(element)
+            document.__dict__[key] = grouped
+        return grouped
+
+    return Select(pick)
+
+
+def _vat_category_select(kind: str, code: str) -> Select:
+    grouped = _categories_by_code(kind)
+    return Select(lambda document: grouped(document).get(code, []))
+
+
 VAT_CATEGORY_CONTEXTS: dict[str, dict[str, object]] = {}
+_MATCHES = {
+    "breakdown": "/*/cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory[normalize-space(cbc:ID) = "
+    "'{code}'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT']",
+    "allowance": "cac:AllowanceCharge[cbc:ChargeIndicator=false()]/cac:TaxCategory"
+    "[normalize-space(cbc:ID)='{code}'][...='VAT']",
+    "charge": "cac:AllowanceCharge[cbc:ChargeIndicator=true()]/cac:TaxCategory"
+    "[normalize-space(cbc:ID)='{code}'][...='VAT']",
+    "line": "cac:InvoiceLine/cac:Item/cac:ClassifiedTaxCategory[normalize-space(cbc:ID) = "
+    "'{code}'][...='VAT'] | cac:CreditNoteLine/...",
+}
 _priority = 1035
 for _code in ("AE", "E", "G", "K", "L", "M", "O", "S", "Z"):
-    _is_vat = vat_category(_code)
-    VAT_CATEGORY_CONTEXTS[_code] = {
-        "breakdown": MODEL.context(
-            _priority,
-            f"/*/cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory[normalize-space(cbc:ID) = '{_code}']"
-            "[cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT']",
-            Select(
-                lambda d: [
-                    e
-                    for e in tail("cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory")(d)
-                    if e.getparent().getparent().getparent() is d.root
-                ]
-            ).where(_is_vat),
-        ),
-        "allowance": MODEL.context(
-            _priority - 1,
-            f"cac:AllowanceCharge[cbc:ChargeIndicator=false()]/cac:TaxCategory"
-            f"[normalize-space(cbc:ID)='{_code}'][...='VAT']",
-            tail("cac:AllowanceCharge/cac:TaxCategory")
-            .where(lambda e: charge(False)(e.getparent()))
-            .where(_is_vat),
-        ),
-        "charge": MODEL.context(
-            _priority - 2,
-            f"cac:AllowanceCharge[cbc:ChargeIndicator=true()]/cac:TaxCategory"
-            f"[normalize-space(cbc:ID)='{_code}'][...='VAT']",
-            tail("cac:AllowanceCharge/cac:TaxCategory")
-            .where(lambda e: charge(True)(e.getparent()))
-            .where(_is_vat),
-        ),
-        "line": MODEL.context(
-            _priority - 3,
-            f"cac:InvoiceLine/cac:Item/cac:ClassifiedTaxCategory[normalize-space(cbc:ID) = "
-            f"'{_code}'][...='VAT'] | cac:CreditNoteLine/...",
-            _lines("cac:Item/cac:ClassifiedTaxCategory").where(_is_vat),
-        ),
-    }
+    VAT_CATEGORY_CONTEXTS[_code] = {}
+    for _offset, _kind in enumerate(("breakdown", "allowance", "charge", "line")):
+        VAT_CATEGORY_CONTEXTS[_code][_kind] = MODEL.context(
+            _priority - _offset,
+            _MATCHES[_kind].format(code=_code),
+            _vat_category_select(_kind, _code),
+        )
     _priority -= 4
 
 # --- pattern UBL-syntax (UBL-CR, UBL-SR, UBL-DT) ---------------------------------------------
