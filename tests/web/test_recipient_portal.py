@@ -3,7 +3,8 @@
 import re
 
 from folio.documents.models import EventKind
-from tests.factories import ContactFactory, CustomerFactory, DocumentFactory
+from folio.rendering.services import BrandingInput, branding_update
+from tests.factories import ContactFactory, CustomerFactory, DocumentFactory, system_actor
 
 
 def _numbers(html: str) -> set[str]:
@@ -89,3 +90,25 @@ def test_contact_without_view_right_is_refused(world, client_for, consumer_recip
 def test_business_contact_sees_only_their_company(client_for, business_contact_viewonly):
     html = client_for(business_contact_viewonly).get("/portal/").content.decode()
     assert _numbers(html) == {"SVEA-1001", "SVEA-1002"}
+
+
+def test_portal_wears_the_senders_branding(world, client_for, consumer_recipient):
+    document = world.documents["kari-invoice-sent"]
+    client = client_for(consumer_recipient)
+    assert "--brand: #" not in client.get("/portal/").content.decode()
+    logo = (
+        b'<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20">'
+        b'<rect width="40" height="20" fill="#7a1f5c"/></svg>'
+    )
+    # Set on the group: the Norwegian subsidiary inherits it.
+    branding_update(
+        actor=system_actor(),
+        organization=world.organizations["nordlys"],
+        data=BrandingInput(primary_color="#7A1F5C", accent_color="#2F6F5E"),
+        logo=logo,
+    )
+    for path in ("/portal/", f"/portal/documents/{document.code}/"):
+        html = client.get(path).content.decode()
+        assert "--brand: #7A1F5C;" in html
+        assert 'src="data:image/svg+xml;base64,' in html
+        assert 'alt="Nordlys Energi Norge AS"' in html

@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.urls import reverse_lazy
 from django.views.decorators.http import require_GET
 
-from folio.core.errors import NotFoundError
+from folio.core.errors import ApplicationError, NotFoundError
 from folio.documents.services import document_mark_viewed
 from folio.recipient_portal.forms import AccountSwitchForm, PortalAuthenticationForm
 from folio.recipient_portal.selectors import (
@@ -17,7 +17,10 @@ from folio.recipient_portal.selectors import (
     portal_document_get,
     portal_documents_of,
 )
+from folio.rendering.branding import HEX_COLOR
+from folio.rendering.selectors import branding_row_for, logo_of
 from folio.tenancy.actors import Actor
+from folio.tenancy.models import Organization
 
 LOGIN_URL = reverse_lazy("recipient_portal:login")
 PAGE_SIZE = 50
@@ -33,6 +36,24 @@ class PortalSignInView(auth_views.LoginView):
 
 class PortalSignOutView(auth_views.LogoutView):
     next_page = reverse_lazy("recipient_portal:login")
+
+
+def _sender_brand(sender: Organization) -> dict | None:
+    """The sender's colour and logo for the page chrome, or None for Folio's own look."""
+    branding = branding_row_for(sender)
+    if branding is None:
+        return None
+    try:
+        logo = logo_of(branding)
+    except ApplicationError:
+        # A logo that fails its checksum is not shown; the page still works.
+        logo = None
+    return {
+        "name": sender.name,
+        # Checked again here because the value is written into a <style> element.
+        "primary": branding.primary_color if HEX_COLOR.match(branding.primary_color) else "",
+        "logo_url": logo.data_uri if logo else "",
+    }
 
 
 def _portal_actor(request: HttpRequest) -> tuple[Actor, list]:
@@ -67,6 +88,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "customer": customer,
             "documents": documents[:PAGE_SIZE],
             "document_count": documents.count(),
+            "brand": _sender_brand(customer.sender),
         },
     )
 
@@ -86,5 +108,10 @@ def document_detail(request: HttpRequest, code) -> HttpResponse:
     return render(
         request,
         "recipient_portal/document.html",
-        {"document": document, "customer": document.customer, "lines": document.lines.all()},
+        {
+            "document": document,
+            "customer": document.customer,
+            "lines": document.lines.all(),
+            "brand": _sender_brand(document.organization),
+        },
     )
