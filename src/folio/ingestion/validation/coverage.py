@@ -12,7 +12,7 @@ from folio.ingestion.validation.native.registry import registered
 def rule_family(rule_id: str) -> str:
     """BR-CO-10 -> BR-CO, BR-S-08 -> BR-S, UBL-CR-001 -> UBL-CR, PEPPOL-EN16931-R001 ->
     PEPPOL-EN16931-R, NO-R-001 -> NO-R."""
-    return re.sub(r"-?\d+$", "", rule_id) or rule_id
+    return re.sub(r"(-?\d+)+$", "", rule_id) or rule_id
 
 
 def coverage_report(files=None) -> dict:
