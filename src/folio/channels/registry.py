@@ -17,6 +17,7 @@ TRANSPORTS: dict[str, str] = {
     "smartmail": "folio.channels.smartmail.transport.SmartmailTransport",
     "print": "folio.channels.print.transport.PrintTransport",
     "portal": "folio.channels.portal.transport.PortalTransport",
+    "peppol": "folio.channels.peppol.transport.PeppolTransport",
 }
 
 

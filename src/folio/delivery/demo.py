@@ -112,7 +112,6 @@ PERMANENT_ERRORS = {
     C.AVTALEGIRO_NO: "The AvtaleGiro agreement was cancelled by the payer.",
     C.KIVRA_SE: "The recipient is not a Kivra user.",
     C.EFAKTURA_SE: "The payer's bank rejected the e-invoice (no agreement).",
-    C.PORTAL: "The customer portal account is closed.",
 }
 TRANSIENT_ERRORS = [
     "Connection timed out after 30 s.",
@@ -132,6 +131,15 @@ def _local_zone() -> ZoneInfo:
 
 def _at(day: datetime.date, hour: int, minute: int = 0) -> datetime.datetime:
     return datetime.datetime(day.year, day.month, day.day, hour, minute, tzinfo=_local_zone())
+
+
+def _working_days_after(moment: datetime.datetime, days: int, *, hour: int):
+    day = moment.astimezone(_local_zone()).date()
+    while days:
+        day += datetime.timedelta(days=1)
+        if day.weekday() < 5:
+            days -= 1
+    return _at(day, hour)
 
 
 def _next_weekday_at(moment: datetime.datetime, hour: int) -> datetime.datetime:
@@ -702,7 +710,7 @@ def _dispatch(
         )
         start = retry_at
     sent_at, delivered_at, sent_message, delivered_message = _channel_rhythm(channel, start, rng)
-    fails = first and rng.random() < 0.04
+    fails = first and channel != C.PORTAL and rng.random() < 0.04
     if not story.delivery(
         sent_at, delivery, D.SENT, EventKind.SENT, sent_message, with_document=S.SENT
     ):
@@ -854,8 +862,7 @@ def _channel_rhythm(channel: str, start: datetime.datetime, rng: random.Random):
         )
     if channel == C.PRINT:
         printed = _next_weekday_at(start, 15)
-        posted = _next_weekday_at(printed + datetime.timedelta(days=1), 12)
-        posted = _next_weekday_at(posted + datetime.timedelta(days=1), 12)
+        posted = _working_days_after(printed, 2, hour=12)
         return (
             printed,
             posted,

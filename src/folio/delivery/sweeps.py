@@ -1,9 +1,12 @@
 """The delivery app's periodic sweeps (run by `folio scheduler`, each on one scheduler)."""
 
+import logging
 from datetime import timedelta
 
 from django.utils import timezone
 
+from folio.channels.base import TransportError
+from folio.channels.peppol.inbound import peppol_incoming_process
 from folio.channels.print.batches import (
     print_batch_create,
     print_batch_due,
@@ -13,6 +16,8 @@ from folio.channels.smartmail.services import smartmail_expire_due, smartmail_re
 from folio.core.scheduling import register_sweep
 from folio.delivery.dispatch import deliveries_enqueue_overdue, deliveries_recover_stalled
 from folio.tenancy.actors import Actor
+
+logger = logging.getLogger(__name__)
 
 
 @register_sweep("delivery.recover_stalled", every=timedelta(minutes=1))
@@ -40,3 +45,12 @@ def daily_print_batch() -> None:
 @register_sweep("delivery.print_status", every=timedelta(minutes=10))
 def read_print_status_files() -> None:
     print_status_files_read(actor=Actor.for_system("print"))
+
+
+@register_sweep("delivery.peppol_incoming", every=timedelta(minutes=1))
+def take_peppol_incoming() -> None:
+    try:
+        peppol_incoming_process()
+    except TransportError as exc:
+        # The access point being away is routine; the next run tries again.
+        logger.warning("Peppol access point not reachable: %s", exc)
