@@ -12,12 +12,12 @@ A message whose Message-ID was already stored is accepted and dropped (counted i
 
 from __future__ import annotations
 
+import asyncio
 import email
 import mailbox
 import secrets
 import socket
 import threading
-import time
 from email.policy import default as default_policy
 from email.utils import format_datetime, make_msgid
 from pathlib import Path
@@ -67,7 +67,7 @@ class SandboxMailHandler:
                 if recipient.partition("@")[0].lower().startswith("bounce"):
                     self.bounces.add(dsn_build(envelope.mail_from, recipient, envelope.content))
         if self.hold_seconds:
-            time.sleep(self.hold_seconds)
+            await asyncio.sleep(self.hold_seconds)
         return f"250 2.0.0 Ok: queued as {key}"
 
 
