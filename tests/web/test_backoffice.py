@@ -40,3 +40,17 @@ def test_other_staff_do_not_find_the_back_office(client_for, enterprise_admin, w
     assert client.get("/backoffice/").status_code == 404
     code = world.organizations["nordlys-no"].code
     assert client.get(f"/backoffice/organizations/{code}/").status_code == 404
+
+
+def test_organization_page_counts_its_own_traffic_and_everything_below(
+    client_for, operator_staff, world
+):
+    enterprise = world.organizations["nordlys"]
+    html = client_for(operator_staff).get(f"/backoffice/organizations/{enterprise.code}/")
+    counts = dict(
+        re.findall(r"<dt>([^<]+)</dt><dd class=\"num[^\"]*\">(\d+)</dd>", html.content.decode())
+    )
+    assert counts["Documents"] == "0"
+    assert counts["Documents, including below"] == "8"
+    assert counts["Customers, including below"] == "4"
+    assert counts["Sent"] == "4"  # KARI-1001, OLA-1001, SVEA-1001, LINA-1001

@@ -61,11 +61,20 @@ def organization_detail(request: HttpRequest, code) -> HttpResponse:
     )
     if organization is None:
         raise Http404
+    subtree_ids = list(
+        organizations_visible_to(actor)
+        .filter(path__startswith=organization.path)
+        .values_list("id", flat=True)
+    )
+    counts = counts_by_organization(subtree_ids)
     children = list(organizations_visible_to(actor).filter(parent=organization))
-    counts = counts_by_organization([organization.id, *(child.id for child in children)])
     documents = documents_visible_to(actor).filter(organization=organization)
+    # Status counts cover the organization and everything below it (an enterprise's own
+    # traffic is usually its subsidiaries').
     by_status = dict(
-        documents.order_by()
+        documents_visible_to(actor)
+        .filter(organization_id__in=subtree_ids)
+        .order_by()
         .values_list("status")
         .annotate(n=Count("id"))
         .values_list("status", "n")
@@ -76,6 +85,11 @@ def organization_detail(request: HttpRequest, code) -> HttpResponse:
         {
             "organization": organization,
             "counts": counts[organization.id],
+            "subtree_counts": {
+                "customers": sum(c["customers"] for c in counts.values()),
+                "documents": sum(c["documents"] for c in counts.values()),
+            },
+            "has_subtree": len(subtree_ids) > 1,
             "children": [{"organization": c, **counts[c.id]} for c in children],
             "status_counts": [
                 {"label": label, "count": by_status.get(status, 0)}
