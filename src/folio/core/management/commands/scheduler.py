@@ -42,3 +42,5 @@ class Command(BaseCommand):
         finally:
             for sig, handler in previous.items():
                 signal.signal(sig, handler)
+        if options["verbosity"] >= 1:
+            self.stdout.write(f"Scheduler {scheduler.identity} stopped.")
