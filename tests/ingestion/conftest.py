@@ -42,3 +42,29 @@ def example_documents(corpus: Path) -> list[Path]:
     files = [p for folder in folders for p in sorted(folder.glob("*.xml"))]
     files.append(corpus / "ehf-g3/docs/billing-3.0/norway/files/ehf-3-faktura-1.xml")
     return files
+
+
+UNIT_TEST_FOLDERS = (
+    "en16931-cen/test/Invoice-unit-UBL",
+    "en16931-cen/test/CreditNote-unit-UBL",
+    "peppol-bis-invoice-3/rules",
+)
+
+
+@pytest.fixture(scope="session")
+def unit_tests(corpus):
+    """Every CEN and Peppol UBL VEFA unit test of the corpus."""
+    from folio.ingestion import conformance
+
+    return conformance.collect([corpus / folder for folder in UNIT_TEST_FOLDERS])
+
+
+@pytest.fixture(scope="session")
+def official_unit_findings(unit_tests, official):
+    """The official findings of every unit test, computed once per test process."""
+    from folio.ingestion import conformance
+
+    return [
+        official.rule_findings(conformance.snippet_tree(test), test.stylesheet)
+        for test in unit_tests
+    ]

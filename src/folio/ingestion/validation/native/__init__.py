@@ -9,9 +9,14 @@ How a rule is written (see registry.py):
 - A family module (`rules_cen_br.py`, `rules_ubl_syntax.py`, `rules_peppol.py`, ...) registers
   assertions on those contexts with `@assertion(CONTEXT, "BR-01", FATAL, "<official text>")`;
   the function gets `(node, document)` and returns True when the assertion holds.
-- Family modules are imported in `engine.FAMILY_MODULES`; `folio rules coverage` lists what is
-  still missing, and `tests/ingestion/test_native_differential.py` grades each rule against the
-  official engine over the VEFA unit tests and the corpus examples.
+- Modules named `contexts_*` and `rules_*` in this package are loaded automatically
+  (`engine.family_modules()`), so a new family is one new file. A national family
+  (`rules_national_no.py`, ...) declares its own pattern and contexts with
+  `registry.pattern("peppol", ...)`, as each national rule set is its own official pattern.
+- `folio rules coverage [--missing]` lists what is still missing;
+  `tests/ingestion/test_native_differential.py` grades every registered rule against the
+  official engine over all VEFA unit tests and the corpus examples, one test per family
+  (`pytest tests/ingestion/test_native_differential.py -k rules_cen_vat`).
 """
 
 from folio.ingestion.validation.native.engine import NativeEngine

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import pkgutil
 
 from lxml import etree
 
@@ -15,22 +16,27 @@ from folio.ingestion.validation.report import FATAL, Finding, ValidationReport
 logger = logging.getLogger(__name__)
 
 STYLESHEETS = ("cen", "peppol")
-# Contexts first (they declare the patterns), then the rule families.
-FAMILY_MODULES = (
-    "contexts_cen",
-    "rules_cen_br",
-    "rules_ubl_syntax",
-    "contexts_peppol",
-    "rules_peppol",
-)
 
 _loaded = False
+
+
+def family_modules() -> list[str]:
+    """Every `contexts_*` module (they declare patterns), then every `rules_*` module.
+
+    Found by name, so a new family is one new file: no shared list to edit.
+    """
+    import folio.ingestion.validation.native as package
+
+    names = [info.name for info in pkgutil.iter_modules(package.__path__)]
+    return sorted(n for n in names if n.startswith("contexts_")) + sorted(
+        n for n in names if n.startswith("rules_")
+    )
 
 
 def load_rules() -> None:
     global _loaded
     if not _loaded:
-        for module in FAMILY_MODULES:
+        for module in family_modules():
             importlib.import_module(f"folio.ingestion.validation.native.{module}")
         _loaded = True
 
