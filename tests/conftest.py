@@ -38,6 +38,9 @@ def _fast_and_sealed_settings(settings, tmp_path):
     # A cheap hasher keeps persona creation fast; uploads go to a per-test folder.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path / "media"
+    # WhiteNoise warns about a missing STATIC_ROOT; tests serve static files through finders.
+    settings.STATIC_ROOT = tmp_path / "static"
+    settings.STATIC_ROOT.mkdir()
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
 
