@@ -20,6 +20,7 @@ from importlib import import_module
 from importlib.util import find_spec
 
 from django.apps import apps
+from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
 
@@ -53,10 +54,24 @@ class DemoContext:
     customers_by_sender: dict = field(default_factory=dict)
     suppliers_by_sender: dict = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)
+    password_hash: str = ""
 
     @property
     def today(self) -> datetime.date:
         return timezone.localdate(self.now)
+
+    def demo_user_create(self, *, username: str, email: str, full_name: str):
+        """A user with the demo password. One hash serves every demo user: hashing is slow on
+        purpose, and this password is published anyway."""
+        from folio.tenancy.services import user_create
+
+        if not self.password_hash:
+            self.password_hash = make_password(DEMO_PASSWORD)
+        user = user_create(username=username, email=email, password=None, full_name=full_name)
+        user.password = self.password_hash
+        user.save(update_fields=["password"])
+        self.users[username] = user
+        return user
 
     def rng_for(self, name: str) -> random.Random:
         """An independent stream per part, so that changing one part leaves the others alone."""

@@ -17,12 +17,11 @@ from stdnum.iso7064 import mod_11_10
 from stdnum.no import fodselsnummer
 from stdnum.no import orgnr as no_orgnr
 
-from folio.core.demo import DEMO_PASSWORD, DemoContext, DemoLogin
+from folio.core.demo import DemoContext, DemoLogin
 from folio.customers.models import ChannelCode, ConsentKind, Customer, CustomerKind
 from folio.customers.services import consent_record, contact_create, customer_create
 from folio.tenancy.actors import Actor
 from folio.tenancy.demo import HANSA, NORDLYS_NO, NORDLYS_SE
-from folio.tenancy.services import user_create
 
 C = ChannelCode
 
@@ -706,11 +705,8 @@ def _portal_users(context: DemoContext, actor: Actor) -> None:
     """The two demo portal logins: a Norwegian consumer and a Swedish business's clerk."""
     kari = context.customers_by_sender[NORDLYS_NO][0]
     svea = context.customers_by_sender[NORDLYS_SE][0]
-    kari_user = user_create(
-        username="kari.nordmann",
-        email=kari.email,
-        password=DEMO_PASSWORD,
-        full_name="Kari Nordmann",
+    kari_user = context.demo_user_create(
+        username="kari.nordmann", email=kari.email, full_name="Kari Nordmann"
     )
     contact_create(
         actor=actor,
@@ -720,11 +716,8 @@ def _portal_users(context: DemoContext, actor: Actor) -> None:
         user=kari_user,
         is_admin=True,
     )
-    erik_user = user_create(
-        username="erik.lund",
-        email="erik.lund@svea-bygg.example",
-        password=DEMO_PASSWORD,
-        full_name="Erik Lund",
+    erik_user = context.demo_user_create(
+        username="erik.lund", email="erik.lund@svea-bygg.example", full_name="Erik Lund"
     )
     contact_create(
         actor=actor,
@@ -734,8 +727,6 @@ def _portal_users(context: DemoContext, actor: Actor) -> None:
         user=erik_user,
         can_view=True,
     )
-    context.users["kari.nordmann"] = kari_user
-    context.users["erik.lund"] = erik_user
 
 
 def _backdate(customers: list[Customer], rng: random.Random, now) -> None:

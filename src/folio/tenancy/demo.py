@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from django.contrib.auth import get_user_model
 
-from folio.core.demo import DEMO_PASSWORD, OPERATOR_SLUG, DemoContext, DemoLogin
+from folio.core.demo import OPERATOR_SLUG, DemoContext, DemoLogin
 from folio.tenancy.actors import Actor
 from folio.tenancy.models import MembershipRole, MembershipScope, OrganizationKind
-from folio.tenancy.services import membership_grant, organization_create, user_create
+from folio.tenancy.services import membership_grant, organization_create
 
 # Slugs the other demo modules refer to.
 ENTERPRISE = "nordlys"
@@ -180,9 +180,7 @@ def seed_demo(context: DemoContext) -> None:
             language=lang,
         )
     for username, full_name, email, org_slug, role, scope, _description in STAFF:
-        user = user_create(
-            username=username, email=email, password=DEMO_PASSWORD, full_name=full_name
-        )
+        user = context.demo_user_create(username=username, email=email, full_name=full_name)
         membership_grant(
             actor=actor,
             user=user,
@@ -190,7 +188,6 @@ def seed_demo(context: DemoContext) -> None:
             role=role,
             scope=scope,
         )
-        context.users[username] = user
     # The operator's staff also run Django admin in the demo.
     get_user_model().objects.filter(pk=context.users["operator"].pk).update(
         is_staff=True, is_superuser=True
