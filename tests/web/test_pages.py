@@ -62,3 +62,13 @@ def test_stylesheet_is_served():
     assert response.status_code == 200
     body = b"".join(response.streaming_content) if response.streaming else response.content
     assert b"--brand:" in body
+
+
+def test_a_form_without_its_csrf_token_gets_a_friendly_403(subsidiary_clerk_no):
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(
+        "/app/login/", {"username": "subsidiary_clerk_no", "password": subsidiary_clerk_no.password}
+    )
+    assert response.status_code == 403
+    assert "Please try again" in response.content.decode()
+    assert client.get("/app/").status_code == 302  # not signed in
