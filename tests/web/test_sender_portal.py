@@ -3,7 +3,12 @@
 import re
 
 from folio.documents.models import DocumentStatus, EventKind
-from tests.factories import DeliveryAttemptFactory, DeliveryFactory, VisibilityGroupFactory
+from tests.factories import (
+    DeliveryAttemptFactory,
+    DeliveryFactory,
+    DocumentFileFactory,
+    VisibilityGroupFactory,
+)
 
 
 def _numbers(html: str) -> set[str]:
@@ -71,6 +76,7 @@ def test_document_page_shows_amounts_lines_deliveries_and_timeline(client_for, s
     document = subsidiary_clerk_no.document
     delivery = DeliveryFactory(document=document, channel="efaktura_no", cost="1.25")
     DeliveryAttemptFactory(delivery=delivery)
+    DocumentFileFactory(document=document, filename="terms-2026.txt")
     html = client_for(subsidiary_clerk_no).get(f"/app/documents/{document.code}/").content.decode()
     assert document.number in html
     assert "Kari Nordmann" in html
@@ -79,6 +85,7 @@ def test_document_page_shows_amounts_lines_deliveries_and_timeline(client_for, s
         assert line.item_name in html
     assert "eFaktura (Norway)" in html
     assert "1.25" in html
+    assert "terms-2026.txt" in html
     kinds = list(document.events.values_list("kind", flat=True))
     assert EventKind.ROUTED in kinds
     for kind in kinds:

@@ -2,6 +2,7 @@
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.template import loader
 from django.utils.translation import gettext_lazy as _
 
 API_PREFIX = "/api/"
@@ -42,6 +43,4 @@ def server_error(request: HttpRequest) -> HttpResponse:
     if request.path.startswith(API_PREFIX):
         code, message = ERROR_MESSAGES[500]
         return JsonResponse({"code": code, "message": str(message)}, status=500)
-    from django.template import loader
-
     return HttpResponse(loader.get_template("errors/500.html").render(), status=500)
