@@ -1,5 +1,5 @@
 """The long-running processes from the shell: scheduler and worker stop cleanly on SIGTERM,
-two schedulers share the sweeps, and `folio serve` collects static files for production."""
+two schedulers share the sweeps, and `folio serve` runs gunicorn."""
 
 import shutil
 import signal
@@ -16,7 +16,10 @@ import pytest
 from tests.cli.conftest import folio_env
 
 
-def copy_database(source: Path, target: Path) -> Path:
+def copy_database(source: Path, parent: Path) -> Path:
+    """A copy of the migrated database in a data folder of its own."""
+    target = parent / "data"
+    target.mkdir()
     for path in source.glob("folio.sqlite3*"):
         shutil.copy(path, target / path.name)
     return target
@@ -37,11 +40,16 @@ def start(*args: str, data_dir: Path, **env: str) -> subprocess.Popen:
     )
 
 
-def wait_until(predicate, timeout: float) -> None:
+def wait_until(predicate, timeout: float, *processes: subprocess.Popen) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if predicate():
             return
+        for process in processes:
+            if process.poll() is not None:
+                pytest.fail(
+                    f"{process.args[3:]} exited with {process.returncode}: {process.stdout.read()}"
+                )
         time.sleep(0.2)
     pytest.fail("timed out")
 
@@ -75,6 +83,8 @@ def test_scheduler_and_worker_beat_and_stop_cleanly_on_sigterm(migrated_data_dir
                 == [("scheduler",), ("worker",)]
             ),
             60,
+            scheduler,
+            worker,
         )
     finally:
         for process in (scheduler, worker):
@@ -84,35 +94,53 @@ def test_scheduler_and_worker_beat_and_stop_cleanly_on_sigterm(migrated_data_dir
     assert "stopped" in scheduler.stdout.read()
 
 
-def test_serve_collects_static_files_for_production_and_serves(migrated_data_dir, tmp_path):
+def health_status(port: int) -> int:
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as r:
+            return r.status
+    except urllib.error.HTTPError as error:
+        return error.code
+    except OSError:
+        return 0
+
+
+def serve(port: int, data_dir: Path, *args: str, **env: str) -> subprocess.Popen:
+    return start(
+        "serve", "--bind", f"127.0.0.1:{port}", "--workers", "1", *args, data_dir=data_dir, **env
+    )
+
+
+def test_serve_with_collectstatic_copies_static_files_and_serves(migrated_data_dir, tmp_path):
     data_dir = copy_database(migrated_data_dir, tmp_path)
-    server = start(
-        "serve",
-        "--bind",
-        "127.0.0.1:8125",
-        "--workers",
-        "1",
-        data_dir=data_dir,
+    server = serve(8125, data_dir, "--collectstatic")
+    try:
+        wait_until(lambda: health_status(8125) != 0, 90, server)
+        # No worker runs here, so the site is up but reports itself unhealthy.
+        assert health_status(8125) == 503
+        assert (data_dir / "static" / "admin" / "css" / "base.css").exists()
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)
+
+
+def test_serve_runs_with_production_settings_once_static_files_are_collected(
+    migrated_data_dir, tmp_path
+):
+    data_dir = copy_database(migrated_data_dir, tmp_path)
+    # A manifest marks the files as collected (collecting for real compresses megabytes).
+    (data_dir / "static").mkdir()
+    (data_dir / "static" / "staticfiles.json").write_text('{"paths": {}, "version": "1.1"}')
+    server = serve(
+        8126,
+        data_dir,
         FOLIO_ENV="production",
         FOLIO_SECRET_KEY="serve-test-" + "k" * 40,
         FOLIO_SSL_REDIRECT="false",
-        FOLIO_LOG_LEVEL="WARNING",
     )
-
-    def health_status() -> int:
-        try:
-            with urllib.request.urlopen("http://127.0.0.1:8125/healthz", timeout=2) as r:
-                return r.status
-        except urllib.error.HTTPError as error:
-            return error.code
-        except OSError:
-            return 0
-
     try:
-        wait_until(lambda: health_status() != 0, 60)
-        # No worker runs here, so the site is up but reports itself unhealthy.
-        assert health_status() == 503
-        assert (data_dir / "static" / "staticfiles.json").exists()
+        wait_until(lambda: health_status(8126) != 0, 90, server)
+        assert health_status(8126) == 503
+        assert list((data_dir / "static").iterdir()) == [data_dir / "static" / "staticfiles.json"]
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
