@@ -10,9 +10,8 @@ from django.core.management.base import BaseCommand
 
 
 def static_files_collected() -> bool:
-    return (settings.STATIC_ROOT / "staticfiles.json").exists() or (
-        not settings.IS_PRODUCTION and settings.STATIC_ROOT.is_dir()
-    )
+    """Whether STATIC_ROOT holds a collected set (after an upgrade, pass --collectstatic)."""
+    return (settings.STATIC_ROOT / "staticfiles.json").exists()
 
 
 class Command(BaseCommand):
@@ -24,7 +23,8 @@ class Command(BaseCommand):
         parser.add_argument(
             "--collectstatic",
             action="store_true",
-            help="Collect static files before serving, even when they look collected.",
+            help="Collect static files first (production collects them when missing; "
+            "use this after an upgrade).",
         )
 
     def gunicorn_arguments(self, options: dict) -> list[str]:
