@@ -4,6 +4,7 @@ import json
 import os
 import re
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -24,6 +25,17 @@ def test_demo_refuses_production_settings(tmp_path):
     assert result.returncode == 1
     assert "refuses to run with production settings" in result.stderr
     assert not (tmp_path / "folio.sqlite3").exists()
+
+
+def test_demo_refuses_a_port_in_use(tmp_path):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = run_folio("demo", "--port", str(port), data_dir=tmp_path)
+
+    assert result.returncode == 1
+    assert f"Port {port} is in use" in result.stderr
 
 
 def http_get(url: str) -> tuple[int, bytes]:
