@@ -13,7 +13,7 @@ from folio.ingestion.xml_safety import parse_xml
 from folio.rendering.formatting import Formatter
 from folio.rendering.html import render_received_html
 from folio.rendering.pdf import render_pdf, request_from_ubl
-from tests.rendering.pdftext import pdf_text, squash
+from tests.rendering.pdftext import pdf_text, pdf_words, squash
 
 CORPUS_GLOBS = [
     "en16931-cen/ubl/examples/*.xml",
@@ -42,7 +42,11 @@ def test_corpus_example_renders_its_numbers(path):
     xml = path.read_bytes()
     request = request_from_ubl(xml, filename=path.name)
     invoice = request.invoice
-    text = squash(pdf_text(render_pdf(request).content))
+    pdf = render_pdf(request).content
+    text = squash(pdf_text(pdf))
+    words = pdf_words(pdf)
+    overlapping = [(a, b) for i, a in enumerate(words) for b in words[i + 1 :] if a.overlaps(b)]
+    assert overlapping == []
     formatter = Formatter(request.language)
     assert squash(invoice.number) in text
     if invoice.totals.payable is not None:
