@@ -112,3 +112,17 @@ def test_portal_wears_the_senders_branding(world, client_for, consumer_recipient
         assert "--brand: #7A1F5C;" in html
         assert 'src="data:image/svg+xml;base64,' in html
         assert 'alt="Nordlys Energi Norge AS"' in html
+
+
+def test_long_lists_are_paged(world, client_for, consumer_recipient):
+    for number in range(30):
+        DocumentFactory(customer=world.customers["kari"], number=f"P-{number:02d}", status="sent")
+    client = client_for(consumer_recipient)
+    first = client.get("/portal/")
+    second = client.get("/portal/", {"page": "2"})
+    numbers = _numbers(first.content.decode()) | _numbers(second.content.decode())
+    assert len(_numbers(first.content.decode())) == 25
+    assert len(numbers) == 32  # 30 new, KARI-1001 and KARI-1002
+    assert 'rel="next"' in first.content.decode() and 'rel="prev"' in second.content.decode()
+    assert client.get("/portal/", {"page": "3"}).status_code == 404
+    assert client.get("/portal/", {"page": "0"}).status_code == 400

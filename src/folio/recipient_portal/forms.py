@@ -13,5 +13,6 @@ class PortalAuthenticationForm(AuthenticationForm):
             raise self.get_invalid_login_error()
 
 
-class AccountSwitchForm(forms.Form):
+class PortalListForm(forms.Form):
     account = forms.UUIDField(required=False)
+    page = forms.IntegerField(required=False, min_value=1, max_value=100_000)

@@ -3,6 +3,7 @@
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import BadRequest, PermissionDenied
+from django.core.paginator import EmptyPage, Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse_lazy
@@ -10,7 +11,7 @@ from django.views.decorators.http import require_GET
 
 from folio.core.errors import ApplicationError, NotFoundError
 from folio.documents.services import document_mark_viewed
-from folio.recipient_portal.forms import AccountSwitchForm, PortalAuthenticationForm
+from folio.recipient_portal.forms import PortalAuthenticationForm, PortalListForm
 from folio.recipient_portal.selectors import (
     portal_contacts_of,
     portal_customer_get,
@@ -23,7 +24,7 @@ from folio.tenancy.actors import Actor
 from folio.tenancy.models import Organization
 
 LOGIN_URL = reverse_lazy("recipient_portal:login")
-PAGE_SIZE = 50
+PAGE_SIZE = 25
 # Session key holding the documents already recorded as viewed during this visit.
 VIEWED_SESSION_KEY = "portal_viewed_documents"
 
@@ -68,10 +69,11 @@ def _portal_actor(request: HttpRequest) -> tuple[Actor, list]:
 @login_required(login_url=LOGIN_URL)
 def home(request: HttpRequest) -> HttpResponse:
     actor, contacts = _portal_actor(request)
-    form = AccountSwitchForm(request.GET or None)
+    form = PortalListForm(request.GET or None)
     if form.is_bound and not form.is_valid():
         raise BadRequest
     account_code = form.cleaned_data.get("account") if form.is_bound else None
+    page_number = (form.cleaned_data.get("page") if form.is_bound else None) or 1
     if account_code:
         try:
             customer = portal_customer_get(actor, code=account_code)
@@ -80,14 +82,20 @@ def home(request: HttpRequest) -> HttpResponse:
     else:
         customer = contacts[0].customer
     documents = portal_documents_of(actor, customer=customer).order_by("-issue_date", "-id")
+    paginator = Paginator(documents, PAGE_SIZE)
+    try:
+        page = paginator.page(page_number)
+    except EmptyPage as exc:
+        raise Http404 from exc
     return render(
         request,
         "recipient_portal/home.html",
         {
             "contacts": contacts,
             "customer": customer,
-            "documents": documents[:PAGE_SIZE],
-            "document_count": documents.count(),
+            "documents": page.object_list,
+            "page": page,
+            "document_count": paginator.count,
             "brand": _sender_brand(customer.sender),
         },
     )
