@@ -147,8 +147,9 @@ def document_route(
     Idempotent: a document that already has a delivery, or is no longer ACCEPTED, is left alone.
     A document no channel can reach fails, with the reason as its event.
     """
+    # Lock the document row only: PostgreSQL cannot lock the nullable side of the customer join.
     locked = (
-        Document.objects.select_for_update()
+        Document.objects.select_for_update(of=("self",))
         .select_related("customer", "organization")
         .get(pk=document.pk)
     )
