@@ -147,3 +147,17 @@ def test_when_a_child_dies_the_demo_says_so_and_stops_the_others(demo):
     assert "The worker process" in running.output
     assert "stopping the others" in running.output
     assert not any(pid_alive(pid) for pid in children.values())
+
+
+def test_when_the_demo_itself_is_killed_its_children_stop_too(demo):
+    running = demo(8127)
+    wait_for(lambda: "Press Ctrl-C to stop" in running.output, 120, running.process)
+    children = running.child_pids()
+
+    running.process.kill()
+    running.process.wait(timeout=10)
+
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and any(pid_alive(pid) for pid in children.values()):
+        time.sleep(0.3)
+    assert not any(pid_alive(pid) for pid in children.values())

@@ -4,6 +4,8 @@ The three processes are children in their own sessions, so that Ctrl-C reaches o
 supervisor, which then stops them in order. If one of them dies, the others are stopped too.
 """
 
+import ctypes
+import ctypes.util
 import os
 import signal
 import socket
@@ -27,7 +29,17 @@ from folio.core.demo import (
 )
 
 STOP_TIMEOUT_SECONDS = 10
+PR_SET_PDEATHSIG = 1
 READY_TIMEOUT_SECONDS = 30
+
+
+def die_with_parent() -> None:
+    """In a child, before exec: on Linux, get SIGTERM when the supervisor dies, even killed."""
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):
+        pass  # not Linux: Ctrl-C and SIGTERM still stop the children through the supervisor
 
 
 def port_is_free(port: int) -> bool:
@@ -122,14 +134,16 @@ class Command(BaseCommand):
             stop_reason.append(signal.Signals(signum).name)
             stop.set()
 
-        previous = {
-            sig: signal.signal(sig, request_stop) for sig in (signal.SIGINT, signal.SIGTERM)
-        }
+        # SIGHUP too: a closed terminal must not leave the children running.
+        stop_signals = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+        previous = {sig: signal.signal(sig, request_stop) for sig in stop_signals}
         children: dict[str, subprocess.Popen] = {}
         exit_code = 0
         try:
             for name, command in commands.items():
-                children[name] = subprocess.Popen(command, env=env, start_new_session=True)
+                children[name] = subprocess.Popen(
+                    command, env=env, start_new_session=True, preexec_fn=die_with_parent
+                )
             self.wait_until_ready(port, children, stop)
             while not stop.is_set():
                 for name, child in children.items():
