@@ -41,6 +41,7 @@ def test_another_tenants_customer_is_404(api_no, world):
 
 def test_pagination_bounds_are_validated(api_no):
     assert api_no.get("/api/v1/customers", {"page_size": "0"}).status_code == 422
+    assert api_no.get("/api/v1/customers", {"q": "a\x00b"}).status_code == 422
     page = api_no.get("/api/v1/customers", {"page_size": "1"}).json()
     assert len(page["items"]) == 1
     next_query = parse_qs(urlsplit(page["next"]).query)

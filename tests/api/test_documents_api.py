@@ -125,6 +125,7 @@ def test_pagination_walks_every_document_once(api_no, world):
         {"page": "0"},
         {"page_size": "1000"},
         {"q": "x" * 201},
+        {"q": "KARI\x00"},
     ],
 )
 def test_bad_filters_answer_422_json(api_no, query):

@@ -12,12 +12,18 @@ from folio.api.pagination import PageParams, paginate
 from folio.api.schemas import CustomerOut, CustomerPageOut, ErrorOut
 from folio.customers.selectors import customer_get_for_actor, customers_visible_to
 
+# PostgreSQL cannot store or compare a NUL character: refuse it as invalid input, not a 500.
+NO_NUL = r"^[^\x00]*$"
+
 router = Router(tags=["customers"])
 
 
 class CustomerFilters(Schema):
     q: str | None = Field(
-        None, max_length=200, description="Name, customer number, e-mail or organization number"
+        None,
+        max_length=200,
+        pattern=NO_NUL,
+        description="Name, customer number, e-mail or organization number",
     )
 
 

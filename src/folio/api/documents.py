@@ -20,6 +20,9 @@ from folio.documents.selectors import (
     documents_visible_to,
 )
 
+# PostgreSQL cannot store or compare a NUL character: refuse it as invalid input, not a 500.
+NO_NUL = r"^[^\x00]*$"
+
 router = Router(tags=["documents"])
 
 
@@ -29,7 +32,10 @@ class DocumentFilters(Schema):
     channel: ChannelCode | None = None
     customer: UUID | None = Field(None, description="A customer's id")
     q: str | None = Field(
-        None, max_length=200, description="Number, customer name or payment reference (KID)"
+        None,
+        max_length=200,
+        pattern=NO_NUL,
+        description="Number, customer name or payment reference (KID)",
     )
     since: datetime.date | None = Field(None, description="Issued on or after")
     until: datetime.date | None = Field(None, description="Issued on or before")
