@@ -84,3 +84,13 @@ def test_branding_colour_and_logo_reach_the_page():
     assert "color:#0B5394" in page
     assert 'src="data:image/svg+xml;base64,' in page
     assert 'alt="Västkust Energi AB"' in page
+
+
+def test_email_body_has_a_preview_line_and_the_portal_page_has_none():
+    request = request_from_ubl(sample_ubl(language="da", lines=2))
+    email = render_html(request, email=True)
+    portal = render_html(request)
+    preview = "Faktura 2026-10042 · At betale DKK 1.438,49"  # 1 150,79 + 25 % VAT
+    assert preview in email.replace("\u00a0", " ")
+    assert preview not in portal.replace("\u00a0", " ")
+    assert "x-apple-disable-message-reformatting" in email
