@@ -94,3 +94,11 @@ def test_email_body_has_a_preview_line_and_the_portal_page_has_none():
     assert preview in email.replace("\u00a0", " ")
     assert preview not in portal.replace("\u00a0", " ")
     assert "x-apple-disable-message-reformatting" in email
+
+
+def test_sepa_payment_shows_the_epc_qr_code():
+    page = render_html(request_from_ubl(sample_ubl(language="de", lines=1)))
+    assert 'alt="Mit der Banking-App scannen"' in page
+    assert page.count("data:image/svg+xml;base64,") == 1
+    nok = render_html(request_from_ubl(sample_ubl(language="nb", lines=1)))
+    assert "data:image/svg+xml;base64," not in nok  # EPC QR codes are for EUR only

@@ -7,6 +7,8 @@ narrows on a phone. Also renders *received* UBL documents, whatever software mad
 
 from __future__ import annotations
 
+import base64
+
 from django.template.loader import render_to_string
 
 from folio.ingestion import en16931
@@ -20,8 +22,17 @@ def render_html(request: RenderRequest, *, email: bool = False) -> str:
     logo = request.branding.logo
     return render_to_string(
         "rendering/document.html",
-        {"d": data, "email": email, "logo_uri": logo.data_uri if logo else ""},
+        {
+            "d": data,
+            "email": email,
+            "logo_uri": logo.data_uri if logo else "",
+            "qr_uri": _svg_data_uri(data["qr"]) if data["qr"] else "",
+        },
     )
+
+
+def _svg_data_uri(svg: str) -> str:
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
 
 
 def render_received_html(
