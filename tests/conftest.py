@@ -33,6 +33,32 @@ def chromium_executable() -> str | None:
     return None
 
 
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers",
+        "allows_server_error: the test may see HTTP 500 from the test client (it tests that page)",
+    )
+
+
+@pytest.fixture(autouse=True)
+def _no_server_errors(request, monkeypatch):
+    """No HTTP 500 anywhere in the suite's traffic: bad input must get a clear 4xx."""
+    if request.node.get_closest_marker("allows_server_error") is not None:
+        return
+    send = Client.request
+
+    def request_without_server_errors(self, **environ):
+        response = send(self, **environ)
+        if response.status_code == 500:
+            pytest.fail(
+                f"HTTP 500 from {environ.get('REQUEST_METHOD')} {environ.get('PATH_INFO')}",
+                pytrace=False,
+            )
+        return response
+
+    monkeypatch.setattr(Client, "request", request_without_server_errors)
+
+
 @pytest.fixture(autouse=True)
 def _fast_and_sealed_settings(settings, tmp_path):
     # A cheap hasher keeps persona creation fast; uploads go to a per-test folder.
