@@ -59,7 +59,7 @@ def _claim(delivery_code: str, actor: Actor) -> Delivery | None:
     now = timezone.now()
     with transaction.atomic():
         delivery = (
-            Delivery.objects.select_for_update(skip_locked=True)
+            Delivery.objects.select_for_update(skip_locked=True, of=("self",))
             .filter(code=delivery_code, status=DeliveryStatus.PENDING)
             .first()
         )
@@ -119,7 +119,7 @@ def delivery_dispatch(*, delivery_code: str, actor: Actor | None = None) -> str:
 def delivery_success_record(
     *, delivery: Delivery, result: SendResult, duration_ms: int, actor: Actor
 ) -> Delivery:
-    locked = Delivery.objects.select_for_update().get(pk=delivery.pk)
+    locked = Delivery.objects.select_for_update(of=("self",)).get(pk=delivery.pk)
     delivery_attempt_record(
         delivery=locked,
         outcome=AttemptOutcome.SUCCESS,
@@ -163,7 +163,7 @@ def delivery_failure_record(
 ) -> str:
     from folio.delivery.routing import delivery_fall_back
 
-    locked = Delivery.objects.select_for_update().get(pk=delivery.pk)
+    locked = Delivery.objects.select_for_update(of=("self",)).get(pk=delivery.pk)
     delivery_attempt_record(
         delivery=locked,
         outcome=AttemptOutcome.PERMANENT_ERROR if permanent else AttemptOutcome.TRANSIENT_ERROR,
@@ -221,7 +221,7 @@ def deliveries_recover_stalled(*, now: datetime.datetime | None = None, limit: i
     for code in codes:
         with transaction.atomic():
             delivery = (
-                Delivery.objects.select_for_update(skip_locked=True)
+                Delivery.objects.select_for_update(skip_locked=True, of=("self",))
                 .filter(code=code, status=DeliveryStatus.SENDING, claimed_until__lt=now)
                 .first()
             )

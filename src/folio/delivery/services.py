@@ -102,7 +102,7 @@ def delivery_transition(
     at: datetime.datetime | None = None,
 ) -> Delivery:
     require_permission(actor, "send", delivery.document.organization)
-    locked = Delivery.objects.select_for_update().get(pk=delivery.pk)
+    locked = Delivery.objects.select_for_update(of=("self",)).get(pk=delivery.pk)
     to_status = DeliveryStatus(to_status)
     if to_status not in DELIVERY_TRANSITIONS[locked.status]:
         raise IllegalTransitionError(
@@ -346,7 +346,7 @@ def document_opened_record(
     from being printed. A Smartmail whose deadline already passed stays expired.
     """
     now = timezone.now()
-    deliveries = Delivery.objects.select_for_update().filter(
+    deliveries = Delivery.objects.select_for_update(of=("self",)).filter(
         document=document,
         channel__in=OPENABLE_CHANNELS,
         status__in=[DeliveryStatus.SENT, DeliveryStatus.DELIVERED],

@@ -123,7 +123,7 @@ def bounce_record(*, report: BounceReport, actor: Actor) -> str:
             data={"status": report.status},
         )
         return "soft"
-    locked = Delivery.objects.select_for_update().get(pk=delivery.pk)
+    locked = Delivery.objects.select_for_update(of=("self",)).get(pk=delivery.pk)
     if locked.status not in (DeliveryStatus.SENT, DeliveryStatus.DELIVERED):
         return "ignored"
     reason = _("Bounced: %(detail)s") % {"detail": detail}

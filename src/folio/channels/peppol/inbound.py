@@ -100,7 +100,7 @@ def incoming_apply(item: Incoming, *, actor: Actor) -> Receipt | None:
 @transaction.atomic
 def _as4_receipt_apply(instance_identifier: str, *, actor: Actor) -> Receipt | None:
     delivery = (
-        Delivery.objects.select_for_update()
+        Delivery.objects.select_for_update(of=("self",))
         .filter(channel="peppol", external_reference=instance_identifier)
         .first()
     )
@@ -137,7 +137,7 @@ def _response_apply(envelope: SbdhEnvelope, *, actor: Actor) -> Receipt | None:
     note = _text(response, "cac:Response/cbc:Description") or _text(
         response, "cac:Response/cac:Status/cbc:StatusReason"
     )
-    deliveries = Delivery.objects.select_for_update().filter(channel="peppol")
+    deliveries = Delivery.objects.select_for_update(of=("self",)).filter(channel="peppol")
     # An MLR names our envelope; an Invoice Response names the invoice number.
     delivery = (
         deliveries.filter(external_reference=reference).first()

@@ -66,7 +66,7 @@ def print_batch_create(*, actor: Actor, now: datetime.datetime | None = None) ->
     folder.mkdir(parents=True, exist_ok=True)
     with transaction.atomic():
         items = list(
-            PrintItem.objects.select_for_update(skip_locked=True)
+            PrintItem.objects.select_for_update(skip_locked=True, of=("self",))
             .filter(status=PrintItemStatus.QUEUED)
             .select_related("delivery", "delivery__document")
             .order_by("created_at", "id")
@@ -173,7 +173,7 @@ def _status_apply(key: str, status: str, at: datetime.datetime, detail: str, act
         return False
     with transaction.atomic():
         item = (
-            PrintItem.objects.select_for_update()
+            PrintItem.objects.select_for_update(of=("self",))
             .select_related("delivery", "delivery__document")
             .filter(delivery__message_key=key)
             .first()
