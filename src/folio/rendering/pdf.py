@@ -21,6 +21,7 @@ from pathlib import Path
 import typst
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from folio.core.errors import ApplicationError
 from folio.ingestion import en16931
@@ -64,7 +65,11 @@ class TypstEngine:
         timestamp: datetime.datetime | None = None,
     ) -> bytes:
         if template not in RENDERED_TYPES:
-            raise RenderError("render_template_unknown", f"no template for {template!r}")
+            raise RenderError(
+                "render_template_unknown",
+                _("There is no template for this document type."),
+                extra={"type": template},
+            )
         stamp = (timestamp or timezone.now()).astimezone(datetime.UTC).replace(microsecond=0)
         with self._lock:
             try:
@@ -75,9 +80,11 @@ class TypstEngine:
                     timestamp=stamp,
                 )
             except typst.TypstError as error:
-                raise RenderError("render_failed", f"the PDF could not be rendered: {error}") from (
-                    error
-                )
+                raise RenderError(
+                    "render_failed",
+                    _("The PDF could not be rendered."),
+                    extra={"detail": str(error)},
+                ) from error
 
 
 _engine: TypstEngine | None = None
@@ -175,7 +182,9 @@ def request_from_ubl(
     except XmlRejected as error:
         raise RenderError(error.code, error.message) from error
     except en16931.NotAnInvoice as error:
-        raise RenderError("render_not_an_invoice", str(error)) from error
+        raise RenderError(
+            "render_not_an_invoice", _("Only UBL invoices and credit notes can be rendered.")
+        ) from error
     if language is None:
         buyer_address = invoice.buyer.address
         language = language_for_country(buyer_address.country_code if buyer_address else None)
