@@ -56,3 +56,22 @@ def test_engine_without_font_folders_falls_back_to_typst_fonts():
     assert compiler.font_dirs == []
     rendered = render_pdf(request_from_ubl(sample_ubl(language="de", lines=1)), compiler=compiler)
     assert "Jürgen Weiß" in pdf_text(rendered.content)
+
+
+def test_templates_read_nothing_but_their_inputs():
+    """Rendering must not reach the network or files beyond the template folder: no Typst
+    packages (they are downloaded), no file reads; images and data come from sys.inputs."""
+    import re
+
+    from folio.rendering.pdf import TEMPLATE_DIR
+
+    templates = sorted(TEMPLATE_DIR.glob("*.typ"))
+    assert len(templates) == 9  # the layout and eight document types
+    for template in templates:
+        source = template.read_text()
+        assert "@preview" not in source and "@local" not in source, template.name
+        assert not re.search(r"\bread\(", source), template.name
+        for call in re.findall(r"\b(image|json|csv|yaml|toml|xml|cbor|plugin)\(([^,)]*)", source):
+            assert call[1].startswith("bytes("), (template.name, call)
+        for imported in re.findall(r'#import "([^"]+)"', source):
+            assert (TEMPLATE_DIR / imported).is_file() and "/" not in imported
