@@ -8,7 +8,9 @@ Apps register sweeps in a `sweeps.py` module (found by `sweeps_discover()`):
 Each run is claimed with a conditional UPDATE on `SweepSchedule.next_run_at` (compare and swap on
 the value the scheduler read), so any number of schedulers may run against one database and a
 due sweep still runs once. A sweep must be idempotent: a crash after the claim skips that run,
-and the next claim runs it again later.
+and the next claim runs it again later. The next run falls due `every` after the claim, so a
+sweep that takes longer than its interval may overlap its next run on another scheduler: keep
+sweeps short, and let them claim their own rows (as the delivery sweeps do).
 """
 
 from __future__ import annotations
@@ -54,6 +56,7 @@ class SweepRegistry:
 
         def decorator(function: Callable[[], object]) -> Callable[[], object]:
             existing = self.sweeps.get(name)
+            # The same function registering again (its module imported twice) is harmless.
             if existing is not None and existing.function is not function:
                 qualified = f"{function.__module__}.{function.__qualname__}"
                 if qualified != f"{existing.function.__module__}.{existing.function.__qualname__}":
