@@ -26,6 +26,7 @@ from folio.ingestion.validation.native.xpath_values import (
     number,
     round_2,
     string_value,
+    xs_boolean,
     xs_decimal,
 )
 
@@ -79,6 +80,13 @@ class _Facts:
     def __init__(self, doc):
         root = doc.root
         self.root = root
+        # Rules such as BR-O-13 read `//cac:AllowanceCharge[cbc:ChargeIndicator=false()]` as an
+        # expression, where a value that is not a boolean is a dynamic error: the official run
+        # stops at any such indicator, so the native one does too.
+        for indicator in doc.tagged("cbc:ChargeIndicator"):
+            parent = indicator.getparent()
+            if parent is not None and parent.tag == ALLOWANCE_CHARGE:
+                xs_boolean(string_value(indicator))
         self.categories = [_Category(e, root) for e in doc.tagged("cac:TaxCategory")]
         self.classified = [_Category(e, root) for e in doc.tagged("cac:ClassifiedTaxCategory")]
         self.allowance_categories = [c for c in self.categories if c.parent_tag == ALLOWANCE_CHARGE]
