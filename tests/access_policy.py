@@ -105,6 +105,19 @@ API_OPERATIONS: dict[str, Rule] = {
     "GET /api/v1/documents/{id}": Rule(ANY_KEY, anonymous=401, obj="document"),
     "GET /api/v1/documents/{id}/events": Rule(ANY_KEY, anonymous=401, obj="document"),
     "GET /api/v1/customers": Rule(ANY_KEY, anonymous=401),
+    # Ingestion: an empty form body is refused (422) or, for a document that is not STOPPED,
+    # a resend is a conflict (409). World documents have no XML or PDF file: 404 even when own.
+    "POST /api/v1/documents": Rule(ANY_KEY, anonymous=401, ok=422),
+    "POST /api/v1/documents/{id}/resend": Rule(ANY_KEY, anonymous=401, ok=409, obj="document"),
+    "GET /api/v1/documents/{id}/versions": Rule(ANY_KEY, anonymous=401, obj="document"),
+    "GET /api/v1/documents/{id}/xml": Rule(ANY_KEY, anonymous=401, ok=(200, 404), obj="document"),
+    "GET /api/v1/documents/{id}/pdf": Rule(ANY_KEY, anonymous=401, ok=(200, 404), obj="document"),
+    "POST /api/v1/batches": Rule(ANY_KEY, anonymous=401, ok=422),
+    "GET /api/v1/filters": Rule(ANY_KEY, anonymous=401),
+    "POST /api/v1/filters": Rule(ANY_KEY, anonymous=401, ok=422),
+    "POST /api/v1/filters/dry-run": Rule(ANY_KEY, anonymous=401, ok=422),
+    "DELETE /api/v1/filters/{id}": Rule(ANY_KEY, anonymous=401, ok=204, obj="stop_rule"),
+    "POST /api/v1/filters/{id}/dry-run": Rule(ANY_KEY, anonymous=401, obj="stop_rule"),
     "GET /api/v1/customers/{id}": Rule(ANY_KEY, anonymous=401, obj="customer"),
 }
 
@@ -140,6 +153,13 @@ OBJECTS: dict[str, dict[str, tuple[str, str | None]]] = {
         "operator_staff": ("hansa", None),
         "german_admin": ("hansa", "nordlys-no"),
     },
+    # Stop rules of an organization (by slug), made on first use by resolve_object().
+    "stop_rule": {
+        "key_nordlys": ("nordlys-se", "hansa"),
+        "key_nordlys_no": ("nordlys-no", "nordlys-se"),
+        "key_nordlys_se": ("nordlys-se", "nordlys-no"),
+        "key_hansa": ("hansa", "nordlys-no"),
+    },
     "customer": {
         "key_nordlys": ("svea-bygg", "mueller"),
         "key_nordlys_no": ("kari", "svea-bygg"),
@@ -157,4 +177,14 @@ def resolve_object(world: World, kind: str, key: str):
         return world.organizations[key]
     if kind == "customer":
         return world.customers[key]
+    if kind == "stop_rule":
+        from folio.ingestion.models import StopRule, StopRuleKind
+
+        organization = world.organizations[key]
+        rule, _created = StopRule.objects.get_or_create(
+            organization=organization,
+            kind=StopRuleKind.ALLOWED_CURRENCIES,
+            defaults={"currencies": ["NOK"]},
+        )
+        return rule
     raise KeyError(f"unknown object kind {kind!r}: add it to resolve_object()")

@@ -107,6 +107,8 @@ def _path(route: str, code=None) -> str:
 def _request(client: Client, rule: Rule, path: str):
     if rule.method == "POST":
         return client.post(path, rule.data)
+    if rule.method == "DELETE":
+        return client.delete(path)
     return client.get(path)
 
 

@@ -245,6 +245,13 @@ FOLIO_RENDER_FONT_DIRS = env_list(
 )
 # The official validation artefacts (`folio rules install|status`); see folio/ingestion/validation.
 FOLIO_RULES_DIR = env_path("FOLIO_RULES_DIR", FOLIO_DATA_DIR / "rules")
+# Which engine ingestion validates with: native (fast, Folio's own), official (saxonche XSLT) or
+# both (native verdicts, disagreements logged).
+FOLIO_VALIDATION_ENGINE = env_str("FOLIO_VALIDATION_ENGINE", "native")
+if FOLIO_VALIDATION_ENGINE not in {"native", "official", "both"}:
+    raise ConfigurationError("FOLIO_VALIDATION_ENGINE must be native, official or both")
+# `folio watch`: one drop folder per sender, <FOLIO_DROP_DIR>/<org-slug>/.
+FOLIO_DROP_DIR = env_path("FOLIO_DROP_DIR", FOLIO_DATA_DIR / "drop")
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -1,0 +1,155 @@
+"""ZIP batches: checked before anything is unpacked, read in memory entry by entry.
+
+Nothing is ever extracted to disk, so an entry named `../../etc/x` cannot land anywhere; such
+names are still refused per entry, so a sender learns that the archive is odd. The entry count
+and the declared expanded size are checked from the central directory first; zipfile then never
+yields more than an entry's declared size (and checks its CRC), so a lying header cannot blow
+up memory.
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from django.utils.translation import gettext_lazy as _
+
+from folio.ingestion.pipeline import MAX_DOCUMENT_BYTES, IngestRejected
+from folio.ingestion.services import IngestOutcome, document_ingest
+from folio.tenancy.actors import Actor
+from folio.tenancy.models import Organization
+from folio.tenancy.services import audit_record
+
+MAX_BATCH_BYTES = 100 * 1024 * 1024
+MAX_BATCH_ENTRIES = 1000
+MAX_BATCH_EXPANDED_BYTES = 500 * 1024 * 1024
+DOCUMENT_SUFFIXES = (".xml", ".json")
+
+
+@dataclass
+class BatchEntry:
+    name: str
+    data: bytes | None = None
+    error: IngestRejected | None = None
+
+
+def _unsafe(name: str) -> bool:
+    path = PurePosixPath(name.replace("\\", "/"))
+    if not path.parts:
+        return True
+    return path.is_absolute() or ".." in path.parts or ":" in path.parts[0]
+
+
+def zip_entries(data: bytes) -> Iterator[BatchEntry]:
+    """Each document entry of a ZIP (directories and macOS metadata are skipped)."""
+    if len(data) > MAX_BATCH_BYTES:
+        raise IngestRejected(
+            "batch_too_large",
+            _("A batch may be at most %(mb)s MB.") % {"mb": MAX_BATCH_BYTES // 2**20},
+        )
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        infos = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as exc:
+        raise IngestRejected("batch_not_a_zip", _("The batch is not a readable ZIP.")) from exc
+    files = [
+        info
+        for info in infos
+        if not info.is_dir() and not info.filename.startswith(("__MACOSX/", "._"))
+    ]
+    if len(files) > MAX_BATCH_ENTRIES:
+        raise IngestRejected(
+            "batch_too_many_entries",
+            _("A batch may hold at most %(max)s files.") % {"max": MAX_BATCH_ENTRIES},
+        )
+    if sum(info.file_size for info in files) > MAX_BATCH_EXPANDED_BYTES:
+        raise IngestRejected(
+            "batch_too_large_expanded",
+            _("A batch may expand to at most %(mb)s MB.")
+            % {"mb": MAX_BATCH_EXPANDED_BYTES // 2**20},
+        )
+    for info in files:
+        name = info.filename
+        if _unsafe(name):
+            yield BatchEntry(
+                name=name,
+                error=IngestRejected("batch_unsafe_name", _("The entry's path is not allowed.")),
+            )
+        elif info.flag_bits & 0x1:
+            yield BatchEntry(
+                name=name,
+                error=IngestRejected("batch_encrypted", _("Encrypted entries are not read.")),
+            )
+        elif info.file_size > MAX_DOCUMENT_BYTES:
+            yield BatchEntry(
+                name=name,
+                error=IngestRejected(
+                    "document_too_large",
+                    _("A document may be at most %(mb)s MB.") % {"mb": MAX_DOCUMENT_BYTES // 2**20},
+                ),
+            )
+        elif not name.lower().endswith(DOCUMENT_SUFFIXES):
+            yield BatchEntry(
+                name=name,
+                error=IngestRejected(
+                    "batch_unsupported_file", _("Only .xml and .json files are read.")
+                ),
+            )
+        else:
+            try:
+                with archive.open(info) as handle:
+                    content = handle.read(MAX_DOCUMENT_BYTES + 1)
+            except (zipfile.BadZipFile, EOFError, NotImplementedError, ValueError, OSError):
+                yield BatchEntry(
+                    name=name,
+                    error=IngestRejected("batch_entry_unreadable", _("The entry is damaged.")),
+                )
+                continue
+            yield BatchEntry(name=name, data=content)
+
+
+def batch_ingest(
+    *, organization: Organization, data: bytes, actor: Actor, engine: str = ""
+) -> list[tuple[str, IngestOutcome]]:
+    """Every document of a ZIP, each on its own (one refused file does not stop the others).
+
+    A batch refused as a whole raises IngestRejected, after writing its audit row."""
+    results = []
+    entries = zip_entries(data)
+    try:
+        first = next(entries, None)
+    except IngestRejected as error:
+        audit_record(
+            actor=actor,
+            action="batch.rejected",
+            organization=organization,
+            detail={"code": error.code, "size": len(data)},
+        )
+        raise
+    for entry in itertools.chain([first], entries) if first is not None else ():
+        if entry.error is not None:
+            results.append((entry.name, IngestOutcome(status=422, body=entry.error.as_dict())))
+            continue
+        outcome = document_ingest(
+            organization=organization,
+            body=entry.data or b"",
+            actor=actor,
+            filename=entry.name,
+            engine=engine,
+        )
+        results.append((entry.name, outcome))
+    return results
+
+
+def batch_summary(results: list[tuple[str, IngestOutcome]]) -> dict:
+    return {
+        "count": len(results),
+        "stored": sum(1 for _name, o in results if o.status == 201),
+        "duplicates": sum(1 for _name, o in results if o.status == 409),
+        "rejected": sum(1 for _name, o in results if o.status == 422),
+        "results": [{"file": name, "status": o.status, **o.body} for name, o in results],
+    }

@@ -1,0 +1,640 @@
+"""Writes of ingestion: take a document in, resend a corrected one, manage stop rules.
+
+`document_ingest` is the pipeline of ARCHITECTURE.md section 4 up to ACCEPTED: parse (hardened)
+-> validate -> the seller must be the sender -> the buyer matched to a customer (or a new one,
+flagged for review) -> stop filters -> the document, its lines, source file, validation report
+and events, and then ACCEPTED with the routing job enqueued, or STOPPED with the sender told,
+all in one transaction. A refused document leaves only an audit row.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+import uuid
+from dataclasses import dataclass, field
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from folio.core.errors import ConflictError, NotFoundError
+from folio.customers.models import Customer, CustomerKind
+from folio.customers.services import customer_create
+from folio.documents.models import (
+    Document,
+    DocumentFile,
+    DocumentStatus,
+    EventKind,
+    FileKind,
+)
+from folio.documents.services import (
+    document_create,
+    document_file_attach,
+    document_transition,
+    event_record,
+)
+from folio.ingestion.en16931 import Invoice, Party
+from folio.ingestion.filters import (
+    FilterContext,
+    StopReason,
+    filters_evaluate,
+    rule_check,
+    rule_evaluate,
+)
+from folio.ingestion.matching import buyer_customer, seller_matches
+from folio.ingestion.models import DocumentVersion, StopRule, StopRuleKind, Submission
+from folio.ingestion.models import VersionOutcome as Outcome
+from folio.ingestion.pipeline import (
+    IngestRejected,
+    ParsedDocument,
+    document_input,
+    document_type_of,
+    parse_and_validate,
+)
+from folio.ingestion.ubl_writer import CorrectionError, ubl_apply_corrections
+from folio.ingestion.xml_safety import XmlRejected, parse_xml
+from folio.tenancy.actors import Actor
+from folio.tenancy.models import Organization
+from folio.tenancy.services import audit_record, require_permission
+
+# How long a request with a reused Idempotency-Key waits for the first one to finish.
+IDEMPOTENCY_WAIT_SECONDS = 30
+
+
+@dataclass
+class IngestOutcome:
+    """What the API answers (status and JSON body) and the document, when one was stored."""
+
+    status: int
+    body: dict
+    document: Document | None = None
+    extra: dict = field(default_factory=dict)
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _created_body(document: Document, warnings: list[dict]) -> dict:
+    return {
+        "id": str(document.code),
+        "number": document.number,
+        "type": document.type,
+        "status": document.status,
+        "customer": str(document.customer.code) if document.customer else None,
+        "warnings": warnings,
+    }
+
+
+def _rejected(
+    *, actor: Actor, organization: Organization, error: IngestRejected, body: bytes, filename: str
+) -> IngestOutcome:
+    audit_record(
+        actor=actor,
+        action="document.rejected",
+        organization=organization,
+        detail={
+            "code": error.code,
+            "errors": [e.get("rule") for e in error.extra.get("errors", [])][:50],
+            "filename": filename[:200],
+            "sha256": _sha256(body),
+            "size": len(body),
+        },
+    )
+    return IngestOutcome(status=422, body=error.as_dict())
+
+
+# --- the buyer ------------------------------------------------------------------------------
+
+
+def _new_customer_number(organization: Organization, buyer: Party) -> str:
+    taken = set(
+        Customer.objects.filter(
+            sender=organization,
+            customer_number__in=[i.value.strip()[:50] for i in buyer.identifiers if i.value],
+        ).values_list("customer_number", flat=True)
+    )
+    for identifier in buyer.identifiers:
+        value = (identifier.value or "").strip()[:50]
+        if value and value not in taken:
+            return value
+    return f"NEW-{uuid.uuid4().hex[:10].upper()}"
+
+
+def _customer_for_buyer(*, organization: Organization, invoice: Invoice, actor: Actor) -> Customer:
+    """The sender's customer for this buyer; an unknown buyer becomes one, flagged for review."""
+    buyer = invoice.buyer
+    found = buyer_customer(organization, buyer)
+    if found is not None:
+        return found
+    endpoint = buyer.electronic_address
+    email = (buyer.contact.email if buyer.contact and buyer.contact.email else "") or (
+        endpoint.value if endpoint and (endpoint.scheme or "").upper() == "EM" else ""
+    )
+    peppol_id = (
+        f"{endpoint.scheme}:{endpoint.value}"
+        if endpoint and endpoint.scheme and endpoint.scheme.upper() != "EM"
+        else ""
+    )
+    org_number = buyer.legal_registration_id.value if buyer.legal_registration_id else ""
+    address = buyer.address
+    business = bool(org_number or buyer.vat_id or peppol_id)
+    return customer_create(
+        actor=actor,
+        sender=organization,
+        customer_number=_new_customer_number(organization, buyer),
+        kind=CustomerKind.BUSINESS if business else CustomerKind.PERSON,
+        name=(buyer.name or buyer.trading_name or str(_("Unknown buyer")))[:200],
+        country=(address.country_code if address and address.country_code else "")
+        or organization.country,
+        address_line1=((address.street or "") if address else "")[:200],
+        address_line2=((address.additional_street or "") if address else "")[:200],
+        postcode=((address.postal_code or "") if address else "")[:20],
+        city=((address.city or "") if address else "")[:100],
+        email=email[:254],
+        phone=((buyer.contact.telephone or "") if buyer.contact else "")[:40],
+        org_number=org_number[:40],
+        vat_id=(buyer.vat_id or "")[:40],
+        peppol_id=peppol_id[:80],
+        needs_review=True,
+    )
+
+
+# --- filters and the outcome --------------------------------------------------------------
+
+
+def rules_for(organization: Organization, customer: Customer | None) -> list[StopRule]:
+    rules = StopRule.objects.filter(organization=organization, is_active=True)
+    if customer is None:
+        rules = rules.filter(customer__isnull=True)
+    else:
+        rules = rules.filter(customer__isnull=True) | rules.filter(customer=customer)
+    return list(rules.order_by("created_at", "id"))
+
+
+def _settle(
+    *,
+    document: Document,
+    invoice: Invoice,
+    actor: Actor,
+    source: DocumentFile,
+    source_format: str,
+    report: dict,
+    corrections: dict | None = None,
+) -> list[StopReason]:
+    """Run the stop filters on a RECEIVED document and move it to ACCEPTED or STOPPED."""
+    from folio.delivery.tasks import route_document
+    from folio.ingestion.tasks import notify_stopped
+
+    reasons = filters_evaluate(
+        rules_for(document.organization, document.customer),
+        FilterContext(invoice=invoice, customer=document.customer),
+    )
+    now = timezone.now()
+    DocumentVersion.objects.create(
+        document=document,
+        version=document.version,
+        at=now,
+        actor_label=actor.label,
+        source_format=source_format,
+        source=source,
+        validation=report,
+        outcome=Outcome.STOPPED if reasons else Outcome.ACCEPTED,
+        stop_reasons=[reason.as_dict() for reason in reasons],
+        corrections=corrections or {},
+    )
+    if reasons:
+        document_transition(
+            document=document,
+            to_status=DocumentStatus.STOPPED,
+            actor=actor,
+            reason=" ".join(reason.message for reason in reasons),
+            data={"reasons": [reason.as_dict() for reason in reasons]},
+        )
+        # The e-mails go out from the worker once this transaction commits (an outbox).
+        notify_stopped.enqueue(str(document.code), document.version)
+    else:
+        document_transition(document=document, to_status=DocumentStatus.ACCEPTED, actor=actor)
+        route_document.enqueue(str(document.code))
+    return reasons
+
+
+def _store(
+    *, organization: Organization, parsed: ParsedDocument, actor: Actor, filename: str
+) -> IngestOutcome:
+    invoice = parsed.invoice
+    data = document_input(invoice)
+    existing = Document.objects.filter(
+        organization=organization, direction=data.direction, type=data.type, number=data.number
+    ).first()
+    if existing is not None:
+        return _duplicate(existing)
+    customer = _customer_for_buyer(organization=organization, invoice=invoice, actor=actor)
+    document = document_create(actor=actor, organization=organization, customer=customer, data=data)
+    stem = "".join(c if c.isalnum() or c in "-_." else "_" for c in data.number)[:80] or "document"
+    source = document_file_attach(
+        document=document,
+        kind=FileKind.SOURCE_XML,
+        filename=f"{stem}.xml",
+        content=parsed.xml,
+        content_type="application/xml",
+        actor=actor,
+    )
+    if parsed.json_body is not None:
+        document_file_attach(
+            document=document,
+            kind=FileKind.SOURCE_JSON,
+            filename=f"{stem}.json",
+            content=parsed.json_body,
+            content_type="application/json",
+            actor=actor,
+        )
+    report = parsed.report.as_dict() if parsed.report else {}
+    event_record(
+        document=document,
+        kind=EventKind.VALIDATED,
+        actor=actor,
+        message=_("Conforms to EN 16931 and Peppol BIS Billing 3.0 (%(engine)s engine).")
+        % {"engine": report.get("engine", "")},
+        data={
+            "engine": report.get("engine", ""),
+            "warnings": len(parsed.warnings),
+            "source_format": parsed.source_format,
+            "filename": filename[:200],
+        },
+    )
+    _settle(
+        document=document,
+        invoice=invoice,
+        actor=actor,
+        source=source,
+        source_format=parsed.source_format,
+        report=report,
+    )
+    return IngestOutcome(
+        status=201, body=_created_body(document, parsed.warnings), document=document
+    )
+
+
+def _duplicate(existing: Document) -> IngestOutcome:
+    error = ConflictError(
+        "duplicate_number",
+        _("%(document)s already exists (issued %(date)s).")
+        % {"document": existing, "date": existing.issue_date.isoformat()},
+        extra={"existing_id": str(existing.code), "existing_number": existing.number},
+    )
+    return IngestOutcome(status=409, body=error.as_dict(), document=existing)
+
+
+def document_ingest(
+    *,
+    organization: Organization,
+    body: bytes,
+    actor: Actor,
+    content_type: str = "",
+    filename: str = "",
+    idempotency_key: str = "",
+    engine: str = "",
+) -> IngestOutcome:
+    """Take one document in (UBL or Folio JSON) for the sender `organization`.
+
+    Answers 201 (stored, ACCEPTED or STOPPED), 409 (the number exists: `existing_id`) or 422
+    (refused: `errors` in the validate --json shape). With an `idempotency_key`, the same key
+    and body give the first answer again, also for concurrent requests; another body is 422.
+    """
+    require_permission(actor, "send", organization)
+    try:
+        parsed = parse_and_validate(body, content_type=content_type, engine=engine)
+        if not seller_matches(organization, parsed.invoice.seller):
+            raise IngestRejected(
+                "seller_mismatch",
+                _(
+                    "The seller (BG-4) is not %(sender)s: its organization number, VAT id and "
+                    "Peppol id do not match the sender's."
+                )
+                % {"sender": organization.name},
+            )
+        document_input(parsed.invoice)
+    except IngestRejected as error:
+        return _rejected(
+            actor=actor, organization=organization, error=error, body=body, filename=filename
+        )
+    if idempotency_key:
+        return _ingest_once(
+            organization=organization,
+            parsed=parsed,
+            actor=actor,
+            filename=filename,
+            key=idempotency_key,
+            body_sha256=_sha256(body),
+        )
+    try:
+        with transaction.atomic():
+            return _store(organization=organization, parsed=parsed, actor=actor, filename=filename)
+    except IntegrityError:
+        duplicate = _after_race(organization, parsed.invoice)
+        if duplicate is None:
+            raise
+        return duplicate
+
+
+def _after_race(organization: Organization, invoice: Invoice) -> IngestOutcome | None:
+    """Another request stored the same number between our check and our insert."""
+    existing = Document.objects.filter(
+        organization=organization,
+        type=document_type_of(invoice),
+        number=(invoice.number or "").strip(),
+    ).first()
+    return _duplicate(existing) if existing is not None else None
+
+
+def _replay(submission: Submission, body_sha256: str) -> IngestOutcome:
+    if submission.body_sha256 != body_sha256:
+        error = IngestRejected(
+            "idempotency_key_reused",
+            _("This Idempotency-Key was used with another body."),
+        )
+        return IngestOutcome(status=422, body=error.as_dict())
+    return IngestOutcome(
+        status=submission.response_status,
+        body=submission.response_body,
+        document=submission.document,
+        extra={"replayed": True},
+    )
+
+
+def _ingest_once(
+    *,
+    organization: Organization,
+    parsed: ParsedDocument,
+    actor: Actor,
+    filename: str,
+    key: str,
+    body_sha256: str,
+) -> IngestOutcome:
+    """The Submission row is inserted first in the storing transaction, so its unique index
+    makes concurrent requests with the same key wait for the first and then replay it."""
+    key = key[:200]
+    deadline = time.monotonic() + IDEMPOTENCY_WAIT_SECONDS
+    while True:
+        existing = Submission.objects.filter(organization=organization, idempotency_key=key).first()
+        if existing is not None:
+            return _replay(existing, body_sha256)
+        try:
+            with transaction.atomic():
+                submission = Submission.objects.create(
+                    organization=organization, idempotency_key=key, body_sha256=body_sha256
+                )
+                outcome = _store(
+                    organization=organization, parsed=parsed, actor=actor, filename=filename
+                )
+                if outcome.status != 201:
+                    # Only a stored document binds the key; a 409 is recomputed on a retry.
+                    transaction.set_rollback(True)
+                    return outcome
+                submission.response_status = outcome.status
+                submission.response_body = outcome.body
+                submission.document = outcome.document
+                submission.save(update_fields=["response_status", "response_body", "document"])
+                return outcome
+        except IntegrityError:
+            if Submission.objects.filter(organization=organization, idempotency_key=key).exists():
+                continue
+            duplicate = _after_race(organization, parsed.invoice)
+            if duplicate is not None:
+                return duplicate
+            if time.monotonic() > deadline:
+                raise
+
+
+# --- resend ---------------------------------------------------------------------------------
+
+
+def _latest_source(document: Document) -> DocumentFile:
+    source = document.files.filter(kind=FileKind.SOURCE_XML).order_by("-version", "-id").first()
+    if source is None:
+        raise ConflictError("no_source", _("This document has no UBL source to correct."))
+    return source
+
+
+@transaction.atomic
+def document_resend(*, document: Document, corrections: dict[str, str], actor: Actor):
+    """Correct named business terms of a STOPPED document and run it through validation and
+    the stop filters again, as a new version; the earlier versions stay in the history."""
+    require_permission(actor, "edit_documents", document.organization)
+    locked = (
+        Document.objects.select_for_update()
+        .select_related("organization", "customer")
+        .get(pk=document.pk)
+    )
+    if locked.status != DocumentStatus.STOPPED:
+        raise ConflictError(
+            "not_stopped",
+            _("Only a stopped document can be corrected and resent; this one is %(status)s.")
+            % {"status": locked.get_status_display()},
+        )
+    source = _latest_source(locked)
+    with source.file.open("rb") as handle:
+        original = handle.read()
+    try:
+        tree = parse_xml(original)
+        corrected = ubl_apply_corrections(tree, corrections) if corrections else original
+        parsed = parse_and_validate(corrected, content_type="application/xml")
+    except CorrectionError as exc:
+        raise IngestRejected(
+            exc.code,
+            _("%(term)s cannot be corrected here; resend the whole document.") % {"term": exc.term},
+        ) from exc
+    except XmlRejected as exc:
+        raise IngestRejected(exc.code, exc.message) from exc
+    data = document_input(parsed.invoice)
+    document_transition(
+        document=locked,
+        to_status=DocumentStatus.RECEIVED,
+        actor=actor,
+        reason=_("Corrected and resent: %(terms)s")
+        % {"terms": ", ".join(sorted(corrections)) or "-"},
+        data={"corrections": corrections, "version": locked.version + 1},
+    )
+    locked.version += 1
+    locked.payment_reference = data.payment_reference
+    locked.buyer_reference = data.buyer_reference
+    locked.order_reference = data.order_reference
+    locked.save(
+        update_fields=[
+            "version",
+            "payment_reference",
+            "buyer_reference",
+            "order_reference",
+            "updated_at",
+        ]
+    )
+    new_source = document_file_attach(
+        document=locked,
+        kind=FileKind.SOURCE_XML,
+        filename=source.filename,
+        content=parsed.xml,
+        content_type="application/xml",
+        actor=actor,
+    )
+    report = parsed.report.as_dict() if parsed.report else {}
+    event_record(
+        document=locked,
+        kind=EventKind.VALIDATED,
+        actor=actor,
+        message=_("Version %(version)s conforms (%(engine)s engine).")
+        % {"version": locked.version, "engine": report.get("engine", "")},
+        data={"engine": report.get("engine", ""), "warnings": len(parsed.warnings)},
+    )
+    _settle(
+        document=locked,
+        invoice=parsed.invoice,
+        actor=actor,
+        source=new_source,
+        source_format="ubl",
+        report=report,
+        corrections=corrections,
+    )
+    return locked, parsed.warnings
+
+
+def document_resend_outcome(
+    *, document: Document, corrections: dict[str, str], actor: Actor
+) -> IngestOutcome:
+    """`document_resend` as an answer: 201-style body, or 422 with an audit row."""
+    try:
+        resent, warnings = document_resend(document=document, corrections=corrections, actor=actor)
+    except IngestRejected as error:
+        audit_record(
+            actor=actor,
+            action="document.resend_rejected",
+            organization=document.organization,
+            obj=document,
+            detail={"code": error.code, "terms": sorted(corrections)},
+        )
+        return IngestOutcome(status=422, body=error.as_dict())
+    body = _created_body(resent, warnings)
+    body["version"] = resent.version
+    return IngestOutcome(status=200, body=body, document=resent)
+
+
+# --- stop rules -----------------------------------------------------------------------------
+
+
+RULE_FIELDS = (
+    "term",
+    "pattern",
+    "kid_algorithm",
+    "kid_length",
+    "min_amount",
+    "max_amount",
+    "currencies",
+    "channel",
+    "reason",
+    "notify_customer",
+)
+
+
+def stop_rule_build(
+    *, organization: Organization, kind: str, customer: Customer | None = None, **fields
+) -> StopRule:
+    """An unsaved, checked rule (the dry run evaluates one without storing it)."""
+    if customer is not None and customer.sender_id != organization.id:
+        raise NotFoundError("customer_not_found", _("No such customer."))
+    unknown = set(fields) - set(RULE_FIELDS)
+    if unknown:
+        raise IngestRejected(
+            "unknown_fields", _("Unknown rule fields: %s") % ", ".join(sorted(unknown))
+        )
+    try:
+        StopRuleKind(kind)
+    except ValueError as exc:
+        raise IngestRejected(
+            "unknown_kind",
+            _("Choose one of these kinds: %(kinds)s") % {"kinds": ", ".join(StopRuleKind.values)},
+        ) from exc
+    rule = StopRule(
+        organization=organization,
+        customer=customer,
+        kind=kind,
+        **{name: value for name, value in fields.items() if value is not None},
+    )
+    if rule.kind == StopRuleKind.VALID_KID and not rule.term:
+        rule.term = "payment_id"
+    rule_check(rule)
+    return rule
+
+
+@transaction.atomic
+def stop_rule_create(
+    *,
+    actor: Actor,
+    organization: Organization,
+    kind: str,
+    customer: Customer | None = None,
+    **fields,
+) -> StopRule:
+    require_permission(actor, "edit_documents", organization)
+    rule = stop_rule_build(organization=organization, kind=kind, customer=customer, **fields)
+    rule.save()
+    audit_record(
+        actor=actor,
+        action="stop_rule.created",
+        organization=organization,
+        obj=rule,
+        detail={"kind": rule.kind, "customer": str(customer.code) if customer else ""},
+    )
+    return rule
+
+
+@transaction.atomic
+def stop_rule_delete(*, actor: Actor, rule: StopRule) -> None:
+    require_permission(actor, "edit_documents", rule.organization)
+    audit_record(
+        actor=actor,
+        action="stop_rule.deleted",
+        organization=rule.organization,
+        obj=rule,
+        detail={"kind": rule.kind},
+    )
+    rule.delete()
+
+
+@dataclass(frozen=True)
+class DryRunHit:
+    document: Document
+    reason: StopReason
+
+
+def stop_rule_dry_run(
+    *, actor: Actor, rule: StopRule, last: int = 100
+) -> tuple[list[DryRunHit], int]:
+    """Which of the sender's last `last` documents this rule would have stopped. Writes nothing.
+
+    Documents are judged by their newest UBL source, so what they looked like when they came in.
+    """
+    from folio.ingestion.en16931 import from_ubl
+
+    require_permission(actor, "view", rule.organization)
+    documents = Document.objects.filter(organization=rule.organization).select_related(
+        "customer", "organization"
+    )
+    if rule.customer_id:
+        documents = documents.filter(customer_id=rule.customer_id)
+    hits = []
+    judged = 0
+    for document in documents.order_by("-created_at", "-id")[: max(1, min(last, 1000))]:
+        source = document.files.filter(kind=FileKind.SOURCE_XML).order_by("-version").first()
+        if source is None:
+            continue
+        with source.file.open("rb") as handle:
+            try:
+                invoice = from_ubl(parse_xml(handle.read()))
+            except (XmlRejected, ValueError):
+                continue
+        judged += 1
+        reason = rule_evaluate(rule, FilterContext(invoice=invoice, customer=document.customer))
+        if reason is not None:
+            hits.append(DryRunHit(document=document, reason=reason))
+    return hits, judged
