@@ -1,8 +1,15 @@
 """The landing page, languages, error pages and static assets."""
 
+import re
+from pathlib import Path
+
+import pytest
 from django.test import Client, RequestFactory
 
+import folio
 from folio.core.views import server_error
+
+LOCALE_DIR = Path(folio.__file__).parent / "locale"
 
 
 def test_landing_page_explains_folio_and_links_every_entry_point():
@@ -72,3 +79,34 @@ def test_a_form_without_its_csrf_token_gets_a_friendly_403(subsidiary_clerk_no):
     assert response.status_code == 403
     assert "Please try again" in response.content.decode()
     assert client.get("/app/").status_code == 302  # not signed in
+
+
+@pytest.mark.parametrize(
+    ("language", "heading"),
+    [
+        ("nb", "Logg inn i avsenderportalen"),
+        ("sv", "Logga in i avsändarportalen"),
+        ("da", "Log ind på afsenderportalen"),
+        ("de", "Im Versenderportal anmelden"),
+        ("sk", "Prihlásiť sa do portálu odosielateľa"),
+    ],
+)
+def test_pages_speak_the_chosen_language(language, heading):
+    client = Client()
+    client.post("/i18n/setlang/", {"language": language, "next": "/"})
+    html = client.get("/app/login/").content.decode()
+    assert f'<html lang="{language}">' in html
+    assert heading in html
+
+
+def test_every_language_translates_every_web_string():
+    catalogs = {}
+    for language in ("nb", "sv", "da", "de", "sk"):
+        path = LOCALE_DIR / language / "LC_MESSAGES" / "django.po"
+        text = path.read_text(encoding="utf-8")
+        msgids = re.findall(r'^msgid "(.+)"$', text, re.M)
+        assert not re.search(r'^msgstr(\[\d\])? ""\n\n', text, re.M), f"{language}: empty msgstr"
+        assert path.with_suffix(".mo").exists(), f"{language}: run compilemessages"
+        catalogs[language] = set(msgids)
+    assert len({frozenset(ids) for ids in catalogs.values()}) == 1
+    assert len(catalogs["nb"]) > 150
