@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import email
+from email.policy import default as default_policy
+
 import pytest
 
 from folio.delivery.models import Delivery, DeliveryStatus
+from folio.delivery.services import delivery_policy_update, message_template_set
 from folio.delivery.tasks import route_document
 from folio.documents.models import DocumentStatus, EventKind
+from folio.rendering.models import RenderedArtefact
+from folio.tenancy.actors import Actor
 from tests.delivery.conftest import accepted_document, run_jobs
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -49,3 +55,44 @@ def test_rejected_recipient_fails_over_to_print(smtp_server):
     assert print_delivery.status == DeliveryStatus.SENT
     assert print_delivery.print_item.pages == 1
     assert smtp_server.messages() == []
+
+
+def test_the_sent_mime_is_kept_as_the_recipient_saw_it(smtp_server):
+    document = accepted_document(email="kept@example.test")
+    route_document.enqueue(str(document.code))
+    run_jobs()
+    delivery = Delivery.objects.get(document=document)
+    artefact = RenderedArtefact.objects.get(delivery=delivery)
+    assert artefact.kind == "email"
+    [message] = smtp_server.messages()
+    with artefact.file.open("rb") as handle:
+        kept = handle.read()
+    kept_message = email.message_from_bytes(kept, policy=default_policy)
+    assert kept_message["Message-ID"].strip() == delivery.external_reference
+    assert kept_message["Subject"] == message["Subject"]
+    assert [p.get_filename() for p in kept_message.iter_attachments()] == [
+        p.get_filename() for p in message.iter_attachments()
+    ]
+
+
+def test_sender_template_link_only_with_placeholders(smtp_server):
+    document = accepted_document(email="tmpl@example.test", portal_access=True)
+    actor = Actor.for_system("tests")
+    delivery_policy_update(
+        organization=document.organization, actor=actor, email_attachments="link"
+    )
+    message_template_set(
+        organization=document.organization,
+        purpose="document",
+        subject="Faktura {{ document.number }} fra {{ sender.name }}",
+        text_body="Se {{ document.portal_url }} eller {{ customer.portal_url }}.",
+        html_body="<p>{{ document.number }}</p>",
+        actor=actor,
+    )
+    route_document.enqueue(str(document.code), channel="email")
+    run_jobs()
+    [message] = smtp_server.messages()
+    assert message["Subject"] == f"Faktura {document.number} fra {document.organization.name}"
+    text = message.get_body(preferencelist=("plain",)).get_content()
+    assert f"/portal/documents/{document.code}/" in text and "/portal/ " in text.replace(".", " ")
+    assert list(message.iter_attachments()) == []

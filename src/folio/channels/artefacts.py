@@ -1,17 +1,27 @@
-"""What channels send: the document's PDF, its source XML and an HTML summary.
+"""What channels send: the document's PDF, its source XML and its HTML view.
 
-The one place that asks for renderings, so that wiring the rendering app's PDF/A-3 output in
-changes only `document_pdf`. Until then the PDF is the one stored with the document.
+The one place where channels ask the rendering app for renderings. A PDF the sender supplied
+with the document is sent as it is; otherwise the rendering app makes the PDF/A-3 (source UBL
+embedded) from the source XML.
 """
 
 from __future__ import annotations
 
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from folio.channels.base import Attachment, TransportError
+from folio.core.errors import ApplicationError
 from folio.documents.models import Document, DocumentFile, FileKind
+from folio.rendering.services import document_render_html, document_render_pdf
+from folio.tenancy.actors import Actor
+
+
+def _rendering_actor() -> Actor:
+    # A fresh actor per call: an Actor caches the organizations it may act on.
+    return Actor.for_system("delivery")
 
 
 def _latest_file(document: Document, kind: str) -> DocumentFile | None:
@@ -25,10 +35,16 @@ def _latest_file(document: Document, kind: str) -> DocumentFile | None:
 def document_pdf(document: Document) -> Attachment:
     """The document as a PDF; a permanent error when there is none to send."""
     stored = _latest_file(document, FileKind.PDF)
-    if stored is None:
-        raise TransportError(str(_("No PDF of this document is available.")), permanent=True)
-    with stored.file.open("rb") as handle:
-        content = handle.read()
+    if stored is not None:
+        with stored.file.open("rb") as handle:
+            content = handle.read()
+    else:
+        try:
+            content = document_render_pdf(document=document, actor=_rendering_actor()).content
+        except ApplicationError as exc:
+            raise TransportError(
+                str(_("No PDF of this document is available: %s") % exc.message), permanent=True
+            ) from exc
     return Attachment(
         filename=f"{document.number}.pdf", content=content, content_type="application/pdf"
     )
@@ -46,7 +62,15 @@ def document_source_xml(document: Document) -> Attachment | None:
 
 
 def document_summary_html(document: Document, *, language: str = "") -> str:
-    """A short, accessible HTML view of the document's header, lines and totals."""
+    """The rendering app's HTML view of the document; a short summary when it has no source."""
+    try:
+        return mark_safe(  # noqa: S308 - the rendering app escapes what it renders
+            document_render_html(
+                document=document, actor=_rendering_actor(), language=language or None
+            )
+        )
+    except ApplicationError:
+        pass
     if not language:
         language = document.customer.language if document.customer else "en"
     with translation.override(language):

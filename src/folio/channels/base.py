@@ -100,6 +100,9 @@ class Transport:
     code: ClassVar[str]
     family: ClassVar[ChannelFamily]
     default_cost: ClassVar[Decimal] = Decimal("0")
+    # How the sent payload is kept "as the recipient saw it" (rendering's ArtefactKind).
+    artefact_kind: ClassVar[str] = "channel_payload"
+    artefact_suffix: ClassVar[str] = ".xml"
 
     def reach(self, customer: Customer) -> Reach:
         raise NotImplementedError

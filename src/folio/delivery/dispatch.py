@@ -19,12 +19,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from folio.channels.base import SendResult, TransportError
+from folio.channels.base import Payload, SendResult, TransportError
 from folio.channels.registry import transport_for
 from folio.delivery.models import AttemptOutcome, Delivery, DeliveryStatus
 from folio.delivery.services import delivery_attempt_record, delivery_transition
 from folio.documents.models import DOCUMENT_TRANSITIONS, Document, DocumentStatus
 from folio.documents.services import document_transition
+from folio.rendering.services import artefact_store
 from folio.tenancy.actors import Actor
 
 logger = logging.getLogger(__name__)
@@ -111,13 +112,20 @@ def delivery_dispatch(*, delivery_code: str, actor: Actor | None = None) -> str:
             actor=actor,
         )
     duration_ms = int((time.monotonic() - started) * 1000)
-    delivery_success_record(delivery=delivery, result=result, duration_ms=duration_ms, actor=actor)
+    delivery_success_record(
+        delivery=delivery, result=result, duration_ms=duration_ms, actor=actor, payload=payload
+    )
     return "sent"
 
 
 @transaction.atomic
 def delivery_success_record(
-    *, delivery: Delivery, result: SendResult, duration_ms: int, actor: Actor
+    *,
+    delivery: Delivery,
+    result: SendResult,
+    duration_ms: int,
+    actor: Actor,
+    payload: Payload | None = None,
 ) -> Delivery:
     locked = Delivery.objects.select_for_update(of=("self",)).get(pk=delivery.pk)
     delivery_attempt_record(
@@ -147,7 +155,19 @@ def delivery_success_record(
         locked.cost = result.cost
         fields.append("cost")
     locked.save(update_fields=fields)
-    transport_for(locked.channel).on_sent(locked, result)
+    transport = transport_for(locked.channel)
+    transport.on_sent(locked, result)
+    if payload is not None:
+        # Kept byte for byte, so the sender can see exactly what the recipient got.
+        artefact_store(
+            actor=actor,
+            document=locked.document,
+            kind=transport.artefact_kind,
+            content=payload.body,
+            content_type=payload.content_type,
+            filename=f"{locked.message_key}{transport.artefact_suffix}",
+            delivery=locked,
+        )
     document_move(
         locked.document,
         DocumentStatus.DELIVERED if result.delivered else DocumentStatus.SENT,

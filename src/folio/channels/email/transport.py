@@ -29,6 +29,8 @@ class EmailTransport(Transport):
     family = ChannelFamily.MESSAGE
     default_cost = Decimal("0.10")
     purpose = MessagePurpose.DOCUMENT
+    artefact_kind = "email"
+    artefact_suffix = ".eml"
 
     def reach(self, customer: Customer) -> Reach:
         if not customer.email:

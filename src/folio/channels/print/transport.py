@@ -36,6 +36,8 @@ def address_lines(customer: Customer) -> list[str]:
 class PrintTransport(Transport):
     code = "print"
     family = ChannelFamily.FILE_BATCH
+    artefact_kind = "pdf"
+    artefact_suffix = ".pdf"
 
     def reach(self, customer: Customer) -> Reach:
         if not (customer.address_line1 and customer.postcode and customer.city):
