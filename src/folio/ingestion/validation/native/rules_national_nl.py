@@ -187,15 +187,14 @@ def nl_r_007(node, doc) -> bool:
     """Official test: (/ubl-invoice:Invoice and xs:decimal(cbc:PayableAmount) <= 0.0) or
     (/ubl-creditnote:CreditNote and xs:decimal(cbc:PayableAmount) >= 0.0) or
     (//cac:PaymentMeans)"""
-    if is_invoice(doc):
-        payable = optional_decimal(node, "cbc:PayableAmount")
-        if payable is not None and payable <= 0:
-            return True
-    if is_credit_note(doc):
-        payable = optional_decimal(node, "cbc:PayableAmount")
-        if payable is not None and payable >= 0:
-            return True
-    return bool(doc.tagged("cac:PaymentMeans"))
+    # Saxon answers `... or (//cac:PaymentMeans)` from the payment means first: a payable
+    # amount that is not a decimal stops the run only when there are none.
+    if doc.tagged("cac:PaymentMeans"):
+        return True
+    payable = optional_decimal(node, "cbc:PayableAmount")
+    if payable is None:
+        return False
+    return (is_invoice(doc) and payable <= 0) or (is_credit_note(doc) and payable >= 0)
 
 
 @assertion(
