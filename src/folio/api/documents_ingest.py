@@ -320,7 +320,7 @@ class StopRuleIn(Schema):
     )
     customer: UUID | None = Field(None, description="Only this customer's documents")
     term: str | None = Field(None, max_length=40, description=f"One of: {', '.join(TERMS)}")
-    pattern: str | None = Field(None, max_length=100)
+    pattern: str | None = Field(None, max_length=1000)
     kid_algorithm: str | None = Field(None, max_length=10, description="mod10 or mod11")
     kid_length: int | None = Field(None, ge=2, le=25)
     min_amount: Decimal | None = Field(None, max_digits=18, decimal_places=2)
