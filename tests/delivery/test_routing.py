@@ -24,7 +24,7 @@ from folio.delivery.tasks import route_document
 from folio.documents.models import DocumentStatus, EventKind
 from folio.tenancy.actors import Actor
 from tests.delivery.conftest import accepted_document, run_jobs
-from tests.factories import CustomerFactory, MembershipFactory
+from tests.factories import ContactFactory, CustomerFactory, MembershipFactory, UserFactory
 
 
 @pytest.mark.django_db
@@ -205,3 +205,23 @@ def test_bounce_webhook_needs_the_signature(smtp_server, settings, tmp_path):
     )
     assert again.json() == {"outcome": "duplicate"}
     assert Decimal(Delivery.objects.get(document=document, channel="print").cost) > 0
+
+
+@pytest.mark.django_db(transaction=True)
+def test_opening_in_the_customer_portal_marks_the_portal_delivery_opened(smtp_server):
+    document = accepted_document(email="login@example.test", portal_access=True)
+    route_document.enqueue(str(document.code))
+    run_jobs()
+    user = UserFactory()
+    ContactFactory(customer=document.customer, user=user)
+    client = Client()
+    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+
+    page = client.get(f"/portal/documents/{document.code}/")
+
+    assert page.status_code == 200
+    delivery = Delivery.objects.get(document=document)
+    assert (delivery.channel, delivery.status) == ("portal", DeliveryStatus.OPENED)
+    opened = document.events.get(kind=EventKind.OPENED)
+    assert opened.data == {"via": "portal"}
+    assert document.events.get(kind=EventKind.VIEWED).actor_user == user

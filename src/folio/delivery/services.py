@@ -365,7 +365,8 @@ def document_opened_record(
         delivery_transition(
             delivery=opened,
             to_status=DeliveryStatus.OPENED,
-            actor=actor,
+            # The recipient holds no sender role; the delivery moves on Folio's authority.
+            actor=Actor.for_system(f"recipient ({actor.label})"),
             message=_("Opened by the recipient (%(via)s).") % {"via": via},
             data={"via": via},
             at=now,

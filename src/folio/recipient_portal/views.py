@@ -7,10 +7,11 @@ from django.core.paginator import EmptyPage, Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse_lazy
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from folio.core.errors import ApplicationError, NotFoundError
-from folio.documents.services import document_mark_viewed
+from folio.delivery.services import document_opened_record
 from folio.recipient_portal.forms import PortalAuthenticationForm, PortalListForm
 from folio.recipient_portal.selectors import (
     portal_contacts_of,
@@ -65,6 +66,7 @@ def _portal_actor(request: HttpRequest) -> tuple[Actor, list]:
     return actor, contacts
 
 
+@never_cache
 @require_GET
 @login_required(login_url=LOGIN_URL)
 def home(request: HttpRequest) -> HttpResponse:
@@ -101,6 +103,7 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
+@never_cache
 @require_GET
 @login_required(login_url=LOGIN_URL)
 def document_detail(request: HttpRequest, code) -> HttpResponse:
@@ -111,7 +114,7 @@ def document_detail(request: HttpRequest, code) -> HttpResponse:
         raise Http404 from exc
     viewed = request.session.get(VIEWED_SESSION_KEY, [])
     if str(document.code) not in viewed:
-        document_mark_viewed(document=document, actor=actor, via="portal")
+        document_opened_record(document=document, actor=actor, via="portal")
         request.session[VIEWED_SESSION_KEY] = [*viewed, str(document.code)][-500:]
     return render(
         request,
