@@ -110,3 +110,19 @@ def test_every_language_translates_every_web_string():
         catalogs[language] = set(msgids)
     assert len({frozenset(ids) for ids in catalogs.values()}) == 1
     assert len(catalogs["nb"]) > 150
+
+
+def test_signed_in_pages_are_never_cached(client_for, subsidiary_clerk_no, consumer_recipient):
+    staff = client_for(subsidiary_clerk_no)
+    recipient = client_for(consumer_recipient)
+    document = consumer_recipient.documents[0]
+    for client, path in (
+        (staff, "/app/"),
+        (staff, f"/app/documents/{document.code}/"),
+        (recipient, "/portal/"),
+        (recipient, f"/portal/documents/{document.code}/"),
+    ):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert "no-store" in response["Cache-Control"], path
+        assert "private" in response["Cache-Control"], path

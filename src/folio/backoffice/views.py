@@ -5,6 +5,7 @@ from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse_lazy
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from folio.backoffice.selectors import actor_is_operator_staff, counts_by_organization
@@ -25,6 +26,7 @@ def _operator_actor(request: HttpRequest) -> Actor:
     return actor
 
 
+@never_cache
 @require_GET
 @login_required(login_url=LOGIN_URL)
 def home(request: HttpRequest) -> HttpResponse:
@@ -52,6 +54,7 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
+@never_cache
 @require_GET
 @login_required(login_url=LOGIN_URL)
 def organization_detail(request: HttpRequest, code) -> HttpResponse:

@@ -7,6 +7,7 @@ from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse_lazy
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from folio.core.errors import NotFoundError
@@ -42,6 +43,7 @@ def _staff_actor(request: HttpRequest) -> Actor:
     return actor
 
 
+@never_cache
 @require_GET
 @login_required(login_url=LOGIN_URL)
 def home(request: HttpRequest) -> HttpResponse:
@@ -82,6 +84,7 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
+@never_cache
 @require_GET
 @login_required(login_url=LOGIN_URL)
 def document_detail(request: HttpRequest, code) -> HttpResponse:
