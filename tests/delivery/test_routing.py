@@ -5,10 +5,13 @@ from __future__ import annotations
 import datetime
 import hashlib
 import hmac
+import io
+import json
 from decimal import Decimal
 
 import pytest
 import time_machine
+from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 
@@ -225,3 +228,13 @@ def test_opening_in_the_customer_portal_marks_the_portal_delivery_opened(smtp_se
     opened = document.events.get(kind=EventKind.OPENED)
     assert opened.data == {"via": "portal"}
     assert document.events.get(kind=EventKind.VIEWED).actor_user == user
+
+
+@pytest.mark.django_db
+def test_dry_run_command_prints_json():
+    customer = CustomerFactory(email="cli@example.test")
+    out = io.StringIO()
+    call_command("routing_dry_run", "--sender", customer.sender.slug, "--json", stdout=out)
+    [row] = json.loads(out.getvalue())
+    assert (row["customer"], row["channel"]) == (customer.customer_number, "email")
+    assert Delivery.objects.count() == 0
