@@ -379,8 +379,17 @@ def _ingest_once(
     deadline = time.monotonic() + IDEMPOTENCY_WAIT_SECONDS
     while True:
         existing = Submission.objects.filter(organization=organization, idempotency_key=key).first()
-        if existing is not None:
+        if existing is not None and existing.response_status:
             return _replay(existing, body_sha256)
+        if existing is not None:
+            # Still being worked on (a database that shows uncommitted rows): wait for it.
+            if time.monotonic() > deadline:
+                raise ConflictError(
+                    "idempotency_key_busy",
+                    _("A request with this Idempotency-Key is still being processed."),
+                )
+            time.sleep(0.05)
+            continue
         try:
             with transaction.atomic():
                 submission = Submission.objects.create(
