@@ -14,7 +14,7 @@ from folio.channels.peppol.sbdh import SbdhError, sbdh_build, sbdh_read
 from folio.delivery.models import Delivery, DeliveryStatus, InboundEnvelope
 from folio.delivery.tasks import route_document
 from folio.documents.models import Direction, Document, DocumentStatus, EventKind, FileKind
-from folio.sandbox.peppol import SandboxAccessPoint
+from folio.sandbox.peppol import SandboxAccessPoint, invoice_response_build
 from tests.delivery.conftest import pdf_bytes, run_jobs
 from tests.factories import (
     CompanyFactory,
@@ -211,3 +211,41 @@ def test_inbound_envelope_becomes_a_received_document_of_the_right_organization(
     access_point.queue("sbdh", envelope)
     peppol_incoming_process()
     assert Document.objects.filter(direction=Direction.RECEIVED).count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_rejecting_message_level_response_falls_back(access_point, smtp_server):
+    document = peppol_document(org_number="974760673", email="mlr@example.test")
+    route_document.enqueue(str(document.code), channel="peppol")
+    run_jobs()
+    delivery = Delivery.objects.get(document=document)
+    mlr = invoice_response_build(
+        sender="0192:974760673",
+        receiver="0192:923609016",
+        invoice_number=delivery.external_reference,
+        code="RE",
+    ).replace(
+        b"urn:fdc:peppol.eu:poacc:trns:invoice_response:3",
+        b"urn:fdc:peppol.eu:poacc:trns:mlr:3",
+    )
+    access_point.inbox.clear()
+    access_point.queue(
+        "sbdh",
+        sbdh_build(
+            payload=mlr,
+            sender="0192:974760673",
+            receiver="0192:923609016",
+            country_c1="NO",
+            process_id="urn:fdc:peppol.eu:poacc:bis:mlr:3",
+        ),
+    )
+    run_jobs()
+    peppol_incoming_process()
+    run_jobs()
+
+    delivery.refresh_from_db()
+    assert delivery.status == DeliveryStatus.FAILED
+    response = document.events.get(kind=EventKind.RESPONSE)
+    assert (response.data["kind"], response.data["code"]) == ("mlr", "RE")
+    fallback = Delivery.objects.get(document=document, fallback_of=delivery)
+    assert (fallback.channel, fallback.status) == ("email", DeliveryStatus.SENT)
