@@ -55,17 +55,34 @@ def evaluate(document: Document, stylesheet: str) -> list[Finding]:
                 claimed.update(nodes)
                 if not context.assertions:
                     continue
+                single, groups = context.plan()
                 for node in nodes:
-                    for rule in context.assertions:
-                        if not rule.check(node, document):
-                            findings.append(
-                                Finding(
-                                    rule=rule.id,
-                                    severity=rule.severity,
-                                    message=rule.message,
-                                    location=document.location(node),
-                                )
+                    failed_in_groups: set[str] = set()
+                    for group in groups:
+                        failed_in_groups.update(group(node, document))
+                    if failed_in_groups:  # rare: keep the official order of the assertions
+                        failed = [
+                            rule
+                            for rule in context.assertions
+                            if (
+                                rule.id in failed_in_groups
+                                if rule.group is not None
+                                else not rule.check(node, document)
                             )
+                        ]
+                    else:
+                        failed = [rule for rule, check in single if not check(node, document)]
+                    if failed:
+                        location = document.location(node)
+                        findings.extend(
+                            Finding(
+                                rule=rule.id,
+                                severity=rule.severity,
+                                message=rule.message,
+                                location=location,
+                            )
+                            for rule in failed
+                        )
     except XPathDynamicError as error:
         # The official stylesheet stops at a dynamic error; so does the verdict here.
         return [Finding(rule="XSLT", severity=FATAL, message=str(error), location="/")]

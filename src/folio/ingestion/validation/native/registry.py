@@ -8,7 +8,7 @@ assertion is one finding, so a rule fires once per context node (counts matter).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -18,6 +18,7 @@ from folio.ingestion.validation.report import FATAL, WARNING
 
 Selector = Callable[[Document], Iterable[etree._Element]]
 Check = Callable[[etree._Element, Document], bool]
+Group = Callable[[etree._Element, Document], Collection[str]]
 
 __all__ = ["FATAL", "WARNING", "Assertion", "Context", "Pattern", "assertion", "patterns"]
 
@@ -29,6 +30,10 @@ class Assertion:
     message: str  # the official text, "[ID]-..."
     check: Check  # True when the assertion holds for the node
     family: str  # the module that implements it
+    # Optional: a function `(node, document) -> ids of the failing assertions` shared by many
+    # table rules of one context. The engine calls it once per node instead of calling each
+    # rule's check; `check` stays correct on its own (it reads the same table).
+    group: Group | None = None
 
 
 @dataclass(eq=False)
@@ -38,6 +43,16 @@ class Context:
     match: str  # the official match pattern, for reading and for the coverage report
     select: Selector  # the matching elements, in document order
     assertions: list[Assertion] = field(default_factory=list)
+
+    def plan(self) -> tuple[list[tuple[Assertion, Check]], list[Group]]:
+        """The assertions checked one by one, and the groups that check the others at once."""
+        cached = self.__dict__.get("_plan")
+        if cached is None or cached[0] != len(self.assertions):
+            single = [(a, a.check) for a in self.assertions if a.group is None]
+            groups = list(dict.fromkeys(a.group for a in self.assertions if a.group is not None))
+            cached = (len(self.assertions), single, groups)
+            self.__dict__["_plan"] = cached
+        return cached[1], cached[2]
 
 
 @dataclass(eq=False)
@@ -71,8 +86,13 @@ def registered() -> dict[str, Assertion]:
     return dict(_IDS)
 
 
-def assertion(context: Context, rule_id: str, severity: str, message: str):
-    """Register the decorated `check(node, document) -> bool` as an official assertion."""
+def assertion(
+    context: Context, rule_id: str, severity: str, message: str, *, group: Group | None = None
+):
+    """Register the decorated `check(node, document) -> bool` as an official assertion.
+
+    `group`, for table rules: a function returning the ids of every failing rule of the
+    table at once (see Assertion.group)."""
     if severity not in (FATAL, WARNING):
         raise ValueError(f"{rule_id}: severity must be fatal or warning")
 
@@ -85,6 +105,7 @@ def assertion(context: Context, rule_id: str, severity: str, message: str):
             message=message,
             check=check,
             family=check.__module__.rsplit(".", 1)[-1],
+            group=group,
         )
         context.assertions.append(declared)
         _IDS[rule_id] = declared

@@ -93,16 +93,16 @@ class _Facts:
         breakdown = children(root, "cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory")
         by_element = {c.element: c for c in self.categories}
         self.breakdown = [by_element[e] for e in breakdown]
-        self.has_invoice_lines = bool(doc.tagged("cac:InvoiceLine"))
-        self.has_credit_note_lines = bool(doc.tagged("cac:CreditNoteLine"))
-        self.invoice_lines = [_Line(e) for e in root.iterchildren(INVOICE_LINE)]
-        self.credit_note_lines = [_Line(e) for e in root.iterchildren(CREDIT_NOTE_LINE)]
-        self.document_allowances = [
-            _AllowanceCharge(e) for e in root.iterchildren(ALLOWANCE_CHARGE)
-        ]
-        self.all_allowances = [_AllowanceCharge(e) for e in doc.tagged("cac:AllowanceCharge")]
+        # Every line and allowance/charge anywhere (`//`), and those right below the document
+        # element (`../../../` from the breakdown), read once each.
         self.all_invoice_lines = [_Line(e) for e in doc.tagged("cac:InvoiceLine")]
         self.all_credit_note_lines = [_Line(e) for e in doc.tagged("cac:CreditNoteLine")]
+        self.all_allowances = [_AllowanceCharge(e) for e in doc.tagged("cac:AllowanceCharge")]
+        self.has_invoice_lines = bool(self.all_invoice_lines)
+        self.has_credit_note_lines = bool(self.all_credit_note_lines)
+        self.invoice_lines = [x for x in self.all_invoice_lines if x.parent is root]
+        self.credit_note_lines = [x for x in self.all_credit_note_lines if x.parent is root]
+        self.document_allowances = [x for x in self.all_allowances if x.parent is root]
 
         def party_ids(party_path: str, path: str, *, vat_only: bool) -> bool:
             for party in doc.tagged(party_path):
@@ -130,9 +130,10 @@ class _Facts:
 class _Line:
     """An invoice or credit note line: its item categories (ids, rates) and net amount."""
 
-    __slots__ = ("amounts", "ids", "percents")
+    __slots__ = ("amounts", "ids", "parent", "percents")
 
     def __init__(self, element):
+        self.parent = element.getparent()
         categories = children(element, "cac:Item/cac:ClassifiedTaxCategory")
         self.ids = [_first_normalized(c, "cbc:ID") for c in categories]
         self.percents = [p for c in categories for p in c.findall(clark("cbc:Percent"))[:1]]
@@ -146,9 +147,10 @@ class _Line:
 
 
 class _AllowanceCharge:
-    __slots__ = ("amounts", "ids", "indicator", "percents")
+    __slots__ = ("amounts", "ids", "indicator", "parent", "percents")
 
     def __init__(self, element):
+        self.parent = element.getparent()
         self.indicator = (
             True if charge(True)(element) else False if charge(False)(element) else None
         )

@@ -132,9 +132,13 @@ def _register_forbidden(rule_id: str, severity: str, path: str, message: str) ->
     else:
         for tags in _expanded([*path_rule.parents, path_rule.last]):
             _BY_PATH.setdefault(tags, []).append((rule_id, path_rule.attribute))
-    assertion(SYNTAX_ROOT, rule_id, severity, message)(
+    assertion(SYNTAX_ROOT, rule_id, severity, message, group=_forbidden_group)(
         lambda node, doc: rule_id not in forbidden_present(doc)
     )
+
+
+def _forbidden_group(node, doc) -> frozenset[str]:
+    return forbidden_present(doc)
 
 
 def _register_at_most_once(

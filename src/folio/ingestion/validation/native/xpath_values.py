@@ -39,8 +39,9 @@ def child(element: etree._Element | None, path: str) -> etree._Element | None:
     """The first element at a child path like "cac:Party/cbc:Name" (document order)."""
     if element is None:
         return None
+    # iterchildren(tag) is about twice as fast as find(tag), which parses a path each time.
     for tag in compiled_path(path):
-        element = element.find(tag)
+        element = next(element.iterchildren(tag), None)
         if element is None:
             return None
     return element
@@ -52,7 +53,7 @@ def children(element: etree._Element | None, path: str) -> list[etree._Element]:
         return []
     steps = compiled_path(path)
     if len(steps) == 1:
-        return element.findall(steps[0])
+        return list(element.iterchildren(steps[0]))
     current = [element]
     for tag in steps:
         current = [found for node in current for found in node.iterchildren(tag)]
