@@ -8,6 +8,7 @@ from __future__ import annotations
 from functools import cache
 
 from django.utils.module_loading import import_string
+from django.utils.translation import gettext_lazy as _
 
 from folio.channels.base import Transport
 from folio.core.errors import ApplicationError
@@ -35,6 +36,7 @@ def transport_for(code: str) -> Transport:
         path = TRANSPORTS[code]
     except KeyError as exc:
         raise UnknownChannelError(
-            "unknown_channel", f"Folio cannot send over the channel {code!r} yet."
+            "unknown_channel",
+            _("Folio cannot send over the channel %(code)s yet.") % {"code": code},
         ) from exc
     return import_string(path)()
