@@ -4,8 +4,10 @@ Smartmail reminder."""
 from __future__ import annotations
 
 import datetime
+import io
 
 import pytest
+from django.core.management import call_command
 
 from folio.channels.peppol.access_point import FolderAccessPoint
 from folio.channels.peppol.inbound import peppol_incoming_process
@@ -92,3 +94,19 @@ def test_smartmail_reminder_goes_once_before_the_deadline(smtp_server):
     assert len(messages) == 2
     assert messages[1]["Subject"].startswith("Reminder")
     assert "/delivery/open/" in messages[1].get_body(preferencelist=("plain",)).get_content()
+
+
+def test_print_batch_command_hands_over_and_reads_answers(settings):
+    document = accepted_document(email="")
+    route_document.enqueue(str(document.code), channel="print")
+    run_jobs()
+    out = io.StringIO()
+    call_command("print_batch", stdout=out)
+    assert "1 letters" in out.getvalue()
+    print_partner_run_once(
+        drop_dir=settings.FOLIO_PRINT_DROP_DIR, status_dir=settings.FOLIO_PRINT_STATUS_DIR
+    )
+    out = io.StringIO()
+    call_command("print_batch", "--status-only", stdout=out)
+    assert "2 letters updated" in out.getvalue()  # printed, then posted
+    assert Delivery.objects.get(document=document).status == DeliveryStatus.DELIVERED
