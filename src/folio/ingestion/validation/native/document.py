@@ -48,6 +48,54 @@ class Document:
         return self.by_tag.get(clark(name), [])
 
     @cached_property
+    def paths(self) -> dict[tuple[str, ...], list[etree._Element]]:
+        """Elements by their tag path from the document element (root tag first), each list
+        in document order: one walk, so a context like `cac:Item/cac:ClassifiedTaxCategory`
+        is a few lookups by path instead of a parent check on every candidate."""
+        by_path: dict[tuple[str, ...], list[etree._Element]] = {}
+
+        def walk(element, path):
+            for child in element:
+                tag = child.tag
+                if not isinstance(tag, str):  # comments, processing instructions
+                    continue
+                child_path = (*path, tag)
+                bucket = by_path.get(child_path)
+                if bucket is None:
+                    by_path[child_path] = [child]
+                else:
+                    bucket.append(child)
+                if len(child):
+                    walk(child, child_path)
+
+        by_path[(self.root.tag,)] = [self.root]
+        walk(self.root, (self.root.tag,))
+        return by_path
+
+    @cached_property
+    def paths_by_tag(self) -> dict[str, list[tuple[str, ...]]]:
+        """The distinct tag paths, by their last tag."""
+        grouped: dict[str, list[tuple[str, ...]]] = {}
+        for path in self.paths:
+            grouped.setdefault(path[-1], []).append(path)
+        return grouped
+
+    def ending_with(self, steps: tuple[str, ...]) -> list[etree._Element]:
+        """Every element whose tag path ends with `steps`, in document order."""
+        size = len(steps)
+        found = [
+            self.paths[path]
+            for path in self.paths_by_tag.get(steps[-1], ())
+            if path[-size:] == steps
+        ]
+        if not found:
+            return []
+        if len(found) == 1:
+            return list(found[0])
+        order = self.order
+        return sorted((e for elements in found for e in elements), key=order.__getitem__)
+
+    @cached_property
     def order(self) -> dict[etree._Element, int]:
         return {element: index for index, element in enumerate(self.elements)}
 

@@ -39,14 +39,15 @@ def _parents_match(element: etree._Element, parents: tuple[str, ...]) -> bool:
 
 def tail(path: str) -> Select:
     """A relative match pattern like `cac:InvoiceLine/cac:InvoicePeriod`."""
-    *parents, last = (clark(step) for step in path.split("/"))
-    parents_tuple = tuple(parents)
+    steps = tuple(clark(step) for step in path.split("/"))
+    last = steps[-1]
 
     def pick(document: Document) -> list[etree._Element]:
-        candidates = document.by_tag.get(last, ())
-        if not parents_tuple:
-            return list(candidates)
-        return [e for e in candidates if _parents_match(e, parents_tuple)]
+        if len(steps) == 1:
+            return list(document.by_tag.get(last, ()))
+        if last not in document.by_tag:
+            return []
+        return document.ending_with(steps)
 
     return Select(pick)
 
@@ -59,15 +60,9 @@ def rooted(path: str) -> Select:
     def pick(document: Document) -> list[etree._Element]:
         if document.root.tag not in (INVOICE, CREDIT_NOTE):
             return []
-        found = []
-        for element in document.by_tag.get(steps[-1], ()):
-            if _parents_match(element, steps[:-1]):
-                top = element
-                for _ in steps[:-1]:
-                    top = top.getparent()
-                if top.getparent() is document.root:
-                    found.append(element)
-        return found
+        if steps[-1] not in document.by_tag:
+            return []
+        return list(document.paths.get((document.root.tag, *steps), ()))
 
     return Select(pick)
 
