@@ -21,6 +21,7 @@ from folio.ingestion.validation.native.contexts_peppol import (
     DIRECT_DEBIT,
     DOCUMENT,
     EMPTY_ELEMENT,
+    EXACT,
     LINE,
     LINE_PERIOD_END,
     LINE_PERIOD_START,
@@ -62,6 +63,7 @@ from folio.ingestion.validation.native.contexts_peppol import (
     slack,
     value,
 )
+from folio.ingestion.validation.native.document import clark
 from folio.ingestion.validation.native.registry import FATAL, WARNING, assertion
 from folio.ingestion.validation.native.xpath_values import (
     XPathDynamicError,
@@ -75,6 +77,8 @@ from folio.ingestion.validation.native.xpath_values import (
 )
 
 SLACK = Decimal("0.02")
+ONE = Decimal(1)
+ZERO = Decimal(0)
 _ONLY_DIGITS = re.compile(r"[0-9]+")
 
 
@@ -105,18 +109,49 @@ def _xs_date_or_none(text: str | None):
     return None if text is None else xs_date(text)
 
 
-def _allowance_total(line, indicator: str) -> Decimal:
-    allowances = [
-        c
-        for c in children(line, "cac:AllowanceCharge")
-        if norm(c, "cbc:ChargeIndicator") == indicator
-    ]
+def _by_tag(element) -> dict:
+    """The element's children by tag, in one pass (a line's rules read many of them)."""
+    found: dict = {}
+    for child in element:
+        bucket = found.get(child.tag)
+        if bucket is None:
+            found[child.tag] = [child]
+        else:
+            bucket.append(child)
+    return found
+
+
+def _decimal_of(nodes) -> Decimal | None:
+    """`xs:decimal(nodes)`: None for none, a dynamic error for several or a bad value."""
+    if not nodes:
+        return None
+    node = one(nodes)
+    return xs_decimal(node.text or "" if not len(node) else string_value(node))
+
+
+_LINE_AMOUNT, _INVOICED, _CREDITED = (
+    clark("cbc:LineExtensionAmount"),
+    clark("cbc:InvoicedQuantity"),
+    clark("cbc:CreditedQuantity"),
+)
+_PRICE, _PRICE_AMOUNT, _BASE_QUANTITY = (
+    clark("cac:Price"),
+    clark("cbc:PriceAmount"),
+    clark("cbc:BaseQuantity"),
+)
+_ALLOWANCE_CHARGE = clark("cac:AllowanceCharge")
+
+
+def _allowance_total(allowance_charges, indicator: str) -> Decimal:
+    """`round(sum(cac:AllowanceCharge[normalize-space(cbc:ChargeIndicator) = indicator]/
+    cbc:Amount/xs:decimal(.)) * 10 * 10) div 100`, 0 when there are none."""
+    allowances = [c for c in allowance_charges if norm(c, "cbc:ChargeIndicator") == indicator]
     if not allowances:
-        return Decimal(0)
-    total = sum(
-        (xs_decimal(string_value(a)) for c in allowances for a in children(c, "cbc:Amount")),
-        Decimal(0),
-    )
+        return ZERO
+    total = ZERO
+    for allowance in allowances:
+        for amount in children(allowance, "cbc:Amount"):
+            total = EXACT.add(total, xs_decimal(string_value(amount)))
     return round_2(total)
 
 
@@ -473,23 +508,28 @@ def peppol_en16931_r111(node, doc) -> bool:
 def peppol_en16931_r120(node, doc) -> bool:
     """Official test: u:slack($lineExtensionAmount, ($quantity * ($priceAmount div
     $baseQuantity)) + $chargesTotal - $allowancesTotal, 0.02)"""
-    line_amount = optional_decimal(node, "cbc:LineExtensionAmount")
-    quantity = optional_decimal(
-        node, "cbc:InvoicedQuantity" if is_invoice(doc) else "cbc:CreditedQuantity"
-    )
-    price = optional_decimal(node, "cac:Price/cbc:PriceAmount")
-    base_quantity = optional_decimal(node, "cac:Price/cbc:BaseQuantity")
+    line = _by_tag(node)
+    prices = line.get(_PRICE, ())
+    price_parts = _by_tag(prices[0]) if len(prices) == 1 else {}
+    if len(prices) > 1:  # `cac:Price/cbc:PriceAmount` then reads every price
+        for price in prices:
+            for tag, found in _by_tag(price).items():
+                price_parts.setdefault(tag, []).extend(found)
+    line_amount = _decimal_of(line.get(_LINE_AMOUNT))
+    quantity = _decimal_of(line.get(_INVOICED if is_invoice(doc) else _CREDITED))
+    price = _decimal_of(price_parts.get(_PRICE_AMOUNT))
+    base_quantity = _decimal_of(price_parts.get(_BASE_QUANTITY))
     if base_quantity is None or base_quantity == 0:
-        base_quantity = Decimal(1)
-    charges = _allowance_total(node, "true")
-    allowances = _allowance_total(node, "false")
-    computed = (
-        (Decimal(1) if quantity is None else quantity)
-        * decimal_divide(Decimal(0) if price is None else price, base_quantity)
-        + charges
-        - allowances
+        base_quantity = ONE
+    allowance_charges = line.get(_ALLOWANCE_CHARGE, ())
+    charges = _allowance_total(allowance_charges, "true")
+    allowances = _allowance_total(allowance_charges, "false")
+    net_price = decimal_divide(ZERO if price is None else price, base_quantity)
+    computed = EXACT.subtract(
+        EXACT.add(EXACT.multiply(ONE if quantity is None else quantity, net_price), charges),
+        allowances,
     )
-    return slack(Decimal(0) if line_amount is None else line_amount, computed, SLACK)
+    return slack(ZERO if line_amount is None else line_amount, computed, SLACK)
 
 
 @assertion(
