@@ -36,6 +36,7 @@ from folio.ingestion.selectors import (
 from folio.ingestion.services import (
     document_ingest,
     document_resend_outcome,
+    rejection_record,
     stop_rule_build,
     stop_rule_create,
     stop_rule_delete,
@@ -170,7 +171,13 @@ DOCUMENT_BODY = {
 )
 def send_document(request: HttpRequest):
     actor = request_actor(request)
-    body = _read_body(request, MAX_DOCUMENT_BYTES)
+    try:
+        body = _read_body(request, MAX_DOCUMENT_BYTES)
+    except IngestRejected as error:
+        outcome = rejection_record(
+            actor=actor, organization=request.auth.organization, error=error, body=b"", filename=""
+        )
+        return Status(outcome.status, outcome.body)
     outcome = document_ingest(
         organization=request.auth.organization,
         body=body,
@@ -272,6 +279,7 @@ def get_document_pdf(request: HttpRequest, id: UUID):
 class BatchResultOut(Schema):
     file: str
     status: int
+    document_status: str | None = None
     id: UUID | None = None
     number: str | None = None
     type: str | None = None

@@ -19,7 +19,7 @@ from pathlib import PurePosixPath
 from django.utils.translation import gettext_lazy as _
 
 from folio.ingestion.pipeline import MAX_DOCUMENT_BYTES, IngestRejected
-from folio.ingestion.services import IngestOutcome, document_ingest
+from folio.ingestion.services import IngestOutcome, document_ingest, outcome_result
 from folio.tenancy.actors import Actor
 from folio.tenancy.models import Organization
 from folio.tenancy.services import audit_record
@@ -151,5 +151,5 @@ def batch_summary(results: list[tuple[str, IngestOutcome]]) -> dict:
         "stored": sum(1 for _name, o in results if o.status == 201),
         "duplicates": sum(1 for _name, o in results if o.status == 409),
         "rejected": sum(1 for _name, o in results if o.status == 422),
-        "results": [{"file": name, "status": o.status, **o.body} for name, o in results],
+        "results": [outcome_result(name, outcome) for name, outcome in results],
     }

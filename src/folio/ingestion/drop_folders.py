@@ -19,7 +19,7 @@ from django.conf import settings
 
 from folio.ingestion.batches import MAX_BATCH_BYTES, batch_ingest, batch_summary
 from folio.ingestion.pipeline import MAX_DOCUMENT_BYTES, IngestRejected
-from folio.ingestion.services import document_ingest
+from folio.ingestion.services import document_ingest, outcome_result
 from folio.tenancy.actors import Actor
 from folio.tenancy.models import Organization
 
@@ -93,10 +93,10 @@ def drop_file_process(path: Path, organization: Organization) -> tuple[str, dict
                 organization=organization, body=data, actor=actor, filename=name
             )
             ok = outcome.status == 201
-            result = {"file": name, "status": outcome.status, **outcome.body}
+            result = outcome_result(name, outcome)
     except IngestRejected as error:
         ok = False
-        result = {"file": name, "status": 422, **error.as_dict()}
+        result = {"file": name, **error.as_dict(), "status": 422}
     except OSError as error:
         ok = False
         result = {"file": name, "status": 422, "code": "unreadable", "message": str(error)}

@@ -72,6 +72,15 @@ class IngestOutcome:
     extra: dict = field(default_factory=dict)
 
 
+def outcome_result(name: str, outcome: IngestOutcome) -> dict:
+    """One file's line in a batch, CLI or drop-folder result: `status` is the HTTP-like code,
+    `document_status` the stored document's status (accepted or stopped)."""
+    result = {"file": name, **outcome.body, "status": outcome.status}
+    if outcome.status == 201:
+        result["document_status"] = outcome.body.get("status")
+    return result
+
+
 def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
@@ -87,9 +96,10 @@ def _created_body(document: Document, warnings: list[dict]) -> dict:
     }
 
 
-def _rejected(
+def rejection_record(
     *, actor: Actor, organization: Organization, error: IngestRejected, body: bytes, filename: str
 ) -> IngestOutcome:
+    """The audit row of a refused document (nothing else is stored), and the answer."""
     audit_record(
         actor=actor,
         action="document.rejected",
@@ -317,7 +327,7 @@ def document_ingest(
             )
         document_input(parsed.invoice)
     except IngestRejected as error:
-        return _rejected(
+        return rejection_record(
             actor=actor, organization=organization, error=error, body=body, filename=filename
         )
     if idempotency_key:

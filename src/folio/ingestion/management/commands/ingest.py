@@ -14,7 +14,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from folio.ingestion.batches import MAX_BATCH_BYTES, batch_ingest
 from folio.ingestion.pipeline import MAX_DOCUMENT_BYTES, IngestRejected
-from folio.ingestion.services import IngestOutcome, document_ingest
+from folio.ingestion.services import IngestOutcome, document_ingest, outcome_result
 from folio.ingestion.validation.engines import ENGINE_NAMES
 from folio.tenancy.actors import Actor
 from folio.tenancy.models import Organization
@@ -77,7 +77,7 @@ class Command(BaseCommand):
         sys.exit(0 if all(r["status"] == 201 for r in results) else 1)
 
     def _report(self, name: str, outcome: IngestOutcome, as_json: bool) -> dict:
-        result = {"file": name, "status": outcome.status, **outcome.body}
+        result = outcome_result(name, outcome)
         if not as_json:
             body = outcome.body
             if outcome.status == 201:
