@@ -70,6 +70,8 @@ def string_value(element: etree._Element | None) -> str:
     """XPath string(): the concatenated text of the element and its descendants."""
     if element is None:
         return ""
+    if not len(element):  # a leaf, the common case: its text is its string value
+        return element.text or ""
     return "".join(element.itertext())
 
 
