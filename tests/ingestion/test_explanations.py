@@ -44,3 +44,30 @@ def test_explaining_does_not_change_the_active_language():
     with translation.override("sv"):
         explain("BR-06", "de")
         assert translation.get_language() == "sv"
+
+
+def test_validate_json_explains_the_commonest_rules_in_the_chosen_language(corpus, tmp_path):
+    import io
+    import json
+
+    from django.core.management import call_command
+    from lxml import etree
+
+    from folio.ingestion.xml_safety import parse_xml_file
+
+    tree = parse_xml_file(corpus / "peppol-bis-invoice-3/rules/examples/base-example.xml")
+    cac = "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2"
+    seller = tree.getroot().find(f"{{{cac}}}AccountingSupplierParty/{{{cac}}}Party")
+    seller.remove(seller.find(f"{{{cac}}}PartyLegalEntity"))  # no seller name: BR-06
+    path = tmp_path / "no-seller-name.xml"
+    path.write_bytes(etree.tostring(tree, xml_declaration=True, encoding="UTF-8"))
+
+    out = io.StringIO()
+    with pytest.raises(SystemExit) as exit_info:
+        call_command("validate", str(path), "--json", "--language", "nb", stdout=out)
+    assert exit_info.value.code == 1
+    [result] = json.loads(out.getvalue())
+    findings = {f["rule"]: f for f in result["errors"] + result["warnings"]}
+    assert findings["BR-06"]["explanation"] == explain("BR-06", "nb")
+    assert findings["BR-06"]["explanation"] != explain("BR-06", "en")
+    assert all("explanation" not in f for r, f in findings.items() if r not in EXPLANATIONS)
