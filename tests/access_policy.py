@@ -26,6 +26,11 @@ STAFF = frozenset(STAFF_PERSONAS)
 RECIPIENTS = frozenset(RECIPIENT_PERSONAS)
 OPERATOR = frozenset({"operator_staff"})
 NOBODY: frozenset[str] = frozenset()
+# Staff whose role may change documents (clerks and admins), and administrators of settings.
+EDITORS = frozenset(
+    {"enterprise_admin", "subsidiary_clerk_no", "subsidiary_clerk_se", "german_admin"}
+)
+SETTINGS_ADMINS = frozenset({"enterprise_admin", "german_admin"})
 
 APP_LOGIN = "redirect:/app/login/"
 PORTAL_LOGIN = "redirect:/portal/login/"
@@ -61,6 +66,62 @@ ROUTES: dict[str, Rule] = {
     "app/login/": Rule(EVERYONE),
     "app/logout/": Rule(EVERYONE, ok=302, method="POST"),
     "app/documents/<uuid:code>/": Rule(STAFF, anonymous=APP_LOGIN, others=403, obj="document"),
+    # Sender portal, issue 8 (tests/sender_portal covers the allowed side in depth)
+    "app/dashboard/": Rule(STAFF, anonymous=APP_LOGIN, others=403),
+    "app/scope/": Rule(STAFF, ok=302, method="POST", anonymous=APP_LOGIN, others=403),
+    "app/documents/": Rule(STAFF, anonymous=APP_LOGIN, others=403),
+    "app/documents/export.csv": Rule(STAFF, anonymous=APP_LOGIN, others=403),
+    "app/documents/export.xlsx": Rule(STAFF, anonymous=APP_LOGIN, others=403),
+    # World documents have no stored source: 404 even when own.
+    "app/documents/<uuid:code>/source.xml": Rule(
+        STAFF, ok=(200, 404), anonymous=APP_LOGIN, others=403, obj="document"
+    ),
+    "app/documents/<uuid:code>/source.pdf": Rule(
+        STAFF, ok=(200, 404), anonymous=APP_LOGIN, others=403, obj="document"
+    ),
+    # Actions refuse a bare POST (400) and roles without the permission (403, whatever object).
+    "app/documents/<uuid:code>/cancel/": Rule(
+        EDITORS, ok=400, method="POST", anonymous=APP_LOGIN, others=403, obj="document"
+    ),
+    "app/documents/<uuid:code>/send/": Rule(
+        EDITORS, ok=400, method="POST", anonymous=APP_LOGIN, others=403, obj="document"
+    ),
+    # A document that is not stopped is sent back to its page with a message.
+    "app/documents/<uuid:code>/correct/": Rule(
+        EDITORS, ok=302, method="POST", anonymous=APP_LOGIN, others=403, obj="document"
+    ),
+    "app/artefacts/<uuid:code>/": Rule(STAFF, anonymous=APP_LOGIN, others=403, obj="artefact"),
+    "app/artefacts/<uuid:code>/preview.png": Rule(
+        STAFF, anonymous=APP_LOGIN, others=403, obj="artefact"
+    ),
+    "app/stopped/": Rule(STAFF, anonymous=APP_LOGIN, others=403),
+    "app/stopped/resend/": Rule(EDITORS, ok=400, method="POST", anonymous=APP_LOGIN, others=403),
+    "app/partners/": Rule(STAFF, anonymous=APP_LOGIN, others=403),
+    "app/partners/<uuid:code>/": Rule(STAFF, anonymous=APP_LOGIN, others=403, obj="staff_customer"),
+    "app/audit/": Rule(STAFF, anonymous=APP_LOGIN, others=403),
+    "app/settings/": Rule(STAFF, anonymous=APP_LOGIN, others=403),
+    "app/settings/<uuid:code>/users/": Rule(
+        SETTINGS_ADMINS, anonymous=APP_LOGIN, others=403, obj="organization"
+    ),
+    "app/settings/<uuid:code>/users/revoke/": Rule(
+        SETTINGS_ADMINS,
+        ok=400,
+        method="POST",
+        anonymous=APP_LOGIN,
+        others=403,
+        obj="organization",
+    ),
+    "app/settings/<uuid:code>/api-keys/": Rule(
+        SETTINGS_ADMINS, anonymous=APP_LOGIN, others=403, obj="organization"
+    ),
+    "app/settings/api-keys/<uuid:code>/revoke/": Rule(
+        SETTINGS_ADMINS, ok=400, method="POST", anonymous=APP_LOGIN, others=403, obj="api_key"
+    ),
+    "app/settings/<uuid:code>/branding/": Rule(
+        SETTINGS_ADMINS, anonymous=APP_LOGIN, others=403, obj="organization"
+    ),
+    # The invitation link is its own credential; a wrong one shows "used or expired".
+    "app/invitation/<str:uidb64>/<str:token>/": Rule(EVERYONE),
     # Customer portal
     "portal/": Rule(RECIPIENTS, anonymous=PORTAL_LOGIN, others=403),
     "portal/login/": Rule(EVERYONE),
@@ -160,6 +221,35 @@ OBJECTS: dict[str, dict[str, tuple[str, str | None]]] = {
         "key_nordlys_se": ("nordlys-se", "nordlys-no"),
         "key_hansa": ("hansa", "nordlys-no"),
     },
+    # A stored artefact of the document with that key (made on first use by resolve_object()).
+    "artefact": {
+        "operator_staff": ("kari-invoice-sent", None),
+        "enterprise_admin": ("svea-invoice-sent", "mueller-invoice-sent"),
+        "subsidiary_clerk_no": ("kari-invoice-sent", "svea-invoice-sent"),
+        "subsidiary_clerk_se": ("svea-invoice-sent", "kari-invoice-sent"),
+        "viewer": ("ola-invoice", "mueller-invoice-sent"),
+        "german_admin": ("mueller-invoice-sent", "kari-invoice-sent"),
+        "consumer_recipient": ("kari-invoice-sent", "svea-invoice-sent"),
+        "business_contact_viewonly": ("svea-invoice-sent", "kari-invoice-sent"),
+        "outsider": ("kari-invoice-sent", "mueller-invoice-sent"),
+    },
+    # Customers as the sender portal's trading partners.
+    "staff_customer": {
+        "operator_staff": ("kari", None),
+        "enterprise_admin": ("svea-bygg", "mueller"),
+        "subsidiary_clerk_no": ("kari", "svea-bygg"),
+        "subsidiary_clerk_se": ("svea-bygg", "kari"),
+        "viewer": ("ola", "mueller"),
+        "german_admin": ("mueller", "kari"),
+        "consumer_recipient": ("kari", "mueller"),
+        "business_contact_viewonly": ("svea-bygg", "mueller"),
+        "outsider": ("kari", "mueller"),
+    },
+    # An API key of the organization with that slug (made on first use by resolve_object()).
+    "api_key": {
+        **{name: ("nordlys-no", "hansa") for name in PERSONA_NAMES},
+        "german_admin": ("hansa", "nordlys-no"),
+    },
     "customer": {
         "key_nordlys": ("svea-bygg", "mueller"),
         "key_nordlys_no": ("kari", "svea-bygg"),
@@ -175,8 +265,20 @@ def resolve_object(world: World, kind: str, key: str):
         return world.documents[key]
     if kind == "organization":
         return world.organizations[key]
-    if kind == "customer":
+    if kind in {"customer", "staff_customer"}:
         return world.customers[key]
+    if kind == "artefact":
+        return _artefact_for(world.documents[key])
+    if kind == "api_key":
+        from folio.tenancy.models import ApiKey
+
+        organization = world.organizations[key]
+        existing = ApiKey.objects.filter(organization=organization, name="matrix").first()
+        if existing is not None:
+            return existing
+        return ApiKey.objects.create(
+            organization=organization, name="matrix", prefix=f"m{organization.pk:011d}"
+        )
     if kind == "stop_rule":
         from folio.ingestion.models import StopRule, StopRuleKind
 
@@ -188,3 +290,29 @@ def resolve_object(world: World, kind: str, key: str):
         )
         return rule
     raise KeyError(f"unknown object kind {kind!r}: add it to resolve_object()")
+
+
+def _artefact_for(document):
+    """A stored PDF artefact (with a preview image) of the document, made once."""
+    import hashlib
+
+    from django.core.files.base import ContentFile
+
+    from folio.rendering.models import ArtefactKind, RenderedArtefact
+
+    existing = RenderedArtefact.objects.filter(document=document).first()
+    if existing is not None:
+        return existing
+    content = b"%PDF-1.7 matrix"
+    artefact = RenderedArtefact(
+        document=document,
+        kind=ArtefactKind.PDF,
+        filename=f"{document.number}.pdf",
+        content_type="application/pdf",
+        size=len(content),
+        sha256=hashlib.sha256(content).hexdigest(),
+    )
+    artefact.file.save("document.pdf", ContentFile(content), save=False)
+    artefact.preview.save("preview.png", ContentFile(b"\x89PNG\r\n\x1a\n"), save=False)
+    artefact.save()
+    return artefact

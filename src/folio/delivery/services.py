@@ -32,7 +32,7 @@ from folio.delivery.models import (
     SmartmailStatus,
     SmartmailTracking,
 )
-from folio.documents.models import Document, DocumentType, EventKind
+from folio.documents.models import Document, DocumentStatus, DocumentType, EventKind
 from folio.documents.services import document_mark_viewed, event_record
 from folio.tenancy.actors import Actor
 from folio.tenancy.models import Organization
@@ -372,3 +372,59 @@ def document_opened_record(
             at=now,
         )
     return document_mark_viewed(document=document, actor=actor, via=via)
+
+
+# Statuses from which a sender may send a document again on a channel of their choice.
+SEND_AGAIN_FROM = frozenset(
+    {DocumentStatus.ACCEPTED, DocumentStatus.SENT, DocumentStatus.DELIVERED, DocumentStatus.FAILED}
+)
+
+
+@transaction.atomic
+def document_send_on_channel(*, document: Document, channel: str, actor: Actor) -> Delivery:
+    """The sender forces another channel: a new delivery on `channel`, queued at once.
+
+    Earlier deliveries stay as they are (and in the history). Refused when the channel cannot
+    reach the customer or the document is not in a state that can be sent.
+    """
+    # Routing builds on this module, so its helpers are imported here, not at the top.
+    from folio.delivery.dispatch import dispatch_enqueue, document_move
+    from folio.delivery.policies import policy_for
+    from folio.delivery.routing import UnroutableError, _label, _reach
+
+    require_permission(actor, "send", document.organization)
+    locked = (
+        Document.objects.select_for_update(of=("self",))
+        .select_related("customer", "organization")
+        .get(pk=document.pk)
+    )
+    ChannelCode(channel)
+    if locked.status not in SEND_AGAIN_FROM:
+        raise ApplicationError(
+            "not_sendable",
+            _("A document that is %(status)s cannot be sent on another channel.")
+            % {"status": locked.get_status_display()},
+        )
+    reach = _reach(channel, locked.customer) if locked.customer is not None else None
+    if reach is None or not reach.available:
+        raise UnroutableError(
+            "unreachable",
+            _("%(channel)s cannot reach this recipient: %(reason)s")
+            % {
+                "channel": _label(channel),
+                "reason": reach.reason if reach is not None else _("No recipient."),
+            },
+        )
+    delivery = delivery_create(
+        document=locked,
+        channel=channel,
+        actor=actor,
+        reason=_("%(channel)s chosen by %(actor)s.")
+        % {"channel": _label(channel), "actor": actor.label},
+        cost=reach.cost,
+        cost_currency=policy_for(locked.organization).cost_currency,
+        address=reach.address,
+    )
+    document_move(locked, DocumentStatus.SENDING, actor=actor, delivery=delivery)
+    dispatch_enqueue(delivery)
+    return delivery

@@ -1,6 +1,12 @@
 from django.urls import path
 
-from folio.sender_portal import views
+from folio.sender_portal import (
+    views,
+    views_dashboard,
+    views_documents,
+    views_partners,
+    views_settings,
+)
 
 app_name = "sender_portal"
 
@@ -8,5 +14,73 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("login/", views.SignInView.as_view(), name="login"),
     path("logout/", views.SignOutView.as_view(), name="logout"),
-    path("documents/<uuid:code>/", views.document_detail, name="document"),
+    path("documents/<uuid:code>/", views_documents.document_detail, name="document"),
+    path("dashboard/", views_dashboard.dashboard, name="dashboard"),
+    path("scope/", views_dashboard.scope_switch, name="scope"),
+    path("documents/", views_documents.document_list, name="documents"),
+    path(
+        "documents/export.csv",
+        views_documents.document_export,
+        {"file_format": "csv"},
+        name="documents_export_csv",
+    ),
+    path(
+        "documents/export.xlsx",
+        views_documents.document_export,
+        {"file_format": "xlsx"},
+        name="documents_export_xlsx",
+    ),
+    path(
+        "documents/<uuid:code>/source.xml",
+        views_documents.document_source,
+        {"kind": "xml"},
+        name="document_source_xml",
+    ),
+    path(
+        "documents/<uuid:code>/source.pdf",
+        views_documents.document_source,
+        {"kind": "pdf"},
+        name="document_source_pdf",
+    ),
+    path("documents/<uuid:code>/cancel/", views_documents.document_cancel, name="document_cancel"),
+    path(
+        "documents/<uuid:code>/send/",
+        views_documents.document_force_channel,
+        name="document_force_channel",
+    ),
+    path(
+        "documents/<uuid:code>/correct/",
+        views_documents.document_correct,
+        name="document_correct",
+    ),
+    path("artefacts/<uuid:code>/", views_documents.artefact_download, name="artefact"),
+    path(
+        "artefacts/<uuid:code>/preview.png",
+        views_documents.artefact_preview,
+        name="artefact_preview",
+    ),
+    path("stopped/", views_documents.stopped_queue, name="stopped"),
+    path("stopped/resend/", views_documents.stopped_bulk_resend, name="stopped_resend"),
+    path("partners/", views_partners.partner_list, name="partners"),
+    path("partners/<uuid:code>/", views_partners.partner_detail, name="partner"),
+    path("audit/", views_partners.audit_log, name="audit"),
+    path("settings/", views_settings.settings_index, name="settings"),
+    path("settings/<uuid:code>/users/", views_settings.users, name="settings_users"),
+    path(
+        "settings/<uuid:code>/users/revoke/",
+        views_settings.user_revoke,
+        name="settings_user_revoke",
+    ),
+    path("settings/<uuid:code>/api-keys/", views_settings.api_keys, name="settings_api_keys"),
+    path(
+        "settings/api-keys/<uuid:code>/revoke/",
+        views_settings.api_key_revoke_view,
+        name="settings_api_key_revoke",
+    ),
+    path("settings/<uuid:code>/branding/", views_settings.branding, name="settings_branding"),
+    path(
+        "invitation/<str:uidb64>/<str:token>/",
+        views_settings.InvitationView.as_view(),
+        name="invitation",
+    ),
 ]

@@ -241,3 +241,34 @@ def user_create(*, username: str, email: str, password: str | None, full_name: s
     return user_model.objects.create_user(
         username=username, email=email, password=password, first_name=first, last_name=last
     )
+
+
+@transaction.atomic
+def membership_invite(
+    *,
+    actor: Actor,
+    organization: Organization,
+    email: str,
+    role: str,
+    scope: str = MembershipScope.ORGANIZATION,
+):
+    """Give the person with this e-mail a role; a new person gets a user without a password
+    (they choose one through the invitation link). Returns (user, membership, user_is_new)."""
+    require_permission(actor, "manage_users", organization)
+    user_model = get_user_model()
+    email = user_model.objects.normalize_email(email).strip()
+    user = user_model.objects.filter(email__iexact=email).order_by("id").first()
+    is_new = user is None
+    if user is None:
+        user = user_create(username=email.lower(), email=email, password=None)
+    membership = membership_grant(
+        actor=actor, user=user, organization=organization, role=role, scope=scope
+    )
+    audit_record(
+        actor=actor,
+        action="membership.invited",
+        organization=organization,
+        obj=membership,
+        detail={"email": email, "role": role, "new_user": is_new},
+    )
+    return user, membership, is_new

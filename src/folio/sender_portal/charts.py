@@ -1,0 +1,69 @@
+"""Server-side SVG charts for the dashboard (pygal), embedded as images.
+
+Each chart is shown as an <img> with a data: URL, so that pygal's tooltips script never runs in
+the page; every chart has a table alternative next to it on the page.
+"""
+
+from __future__ import annotations
+
+import base64
+
+import pygal
+from pygal.style import Style
+
+CHART_STYLE = Style(
+    background="transparent",
+    plot_background="transparent",
+    foreground="#1f2933",
+    foreground_strong="#1f2933",
+    foreground_subtle="#52606d",
+    opacity=".9",
+    opacity_hover="1",
+    colors=("#1d4ed8", "#0f766e", "#b45309", "#7c3aed", "#be123c", "#475569", "#15803d"),
+    font_family="system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
+    label_font_size=13,
+    major_label_font_size=13,
+    legend_font_size=14,
+    value_font_size=12,
+)
+
+
+def _common(chart_class, **options):
+    return chart_class(
+        style=CHART_STYLE,
+        width=options.pop("width", 760),
+        height=options.pop("height", 320),
+        disable_xml_declaration=True,
+        js=[],
+        legend_at_bottom=True,
+        legend_at_bottom_columns=options.pop("legend_columns", 3),
+        print_values=False,
+        show_y_guides=True,
+        **options,
+    )
+
+
+def data_url(svg: str) -> str:
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
+
+
+def stacked_bars(x_labels: list[str], series: dict[str, list[int]]) -> str:
+    chart = _common(pygal.StackedBar, x_label_rotation=0, truncate_label=-1)
+    chart.x_labels = x_labels
+    for name, values in series.items():
+        chart.add(name, values)
+    return data_url(chart.render(is_unicode=True))
+
+
+def horizontal_bars(series: dict[str, float], *, value_suffix: str = "") -> str:
+    chart = _common(pygal.HorizontalBar, height=max(160, 44 * len(series) + 80), legend_columns=2)
+    for name, value in series.items():
+        chart.add(name, [{"value": float(value), "label": f"{value}{value_suffix}"}])
+    return data_url(chart.render(is_unicode=True))
+
+
+def donut(series: dict[str, int]) -> str:
+    chart = _common(pygal.Pie, inner_radius=0.55, height=300, legend_columns=2)
+    for name, value in series.items():
+        chart.add(name, value)
+    return data_url(chart.render(is_unicode=True))

@@ -1,0 +1,417 @@
+"""Reads behind the sender portal's pages: scope, statistics, document search and pages.
+
+Everything starts from the organizations the acting user may see
+(`folio.tenancy.selectors.organization_ids_visible_to`), narrowed to the organization the user
+chose to look at. Hot pages never count a whole organization exactly: lists are keyset pages,
+counts are bounded, statistics are aggregates over a bounded period.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from django.core import signing
+from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
+
+from folio.customers.models import Customer
+from folio.delivery.models import Delivery
+from folio.documents.models import Document, DocumentStatus
+from folio.tenancy.actors import Actor
+from folio.tenancy.models import AuditEntry, Organization
+from folio.tenancy.selectors import organization_ids_visible_to, organization_subtree
+
+# Statistics cover this many calendar months, the current one included.
+TREND_MONTHS = 13
+# Counts on lists stop here ("more than 1,000"): an exact count of a big tenant is too slow.
+COUNT_BOUND = 1000
+PAGE_SIZE = 50
+SESSION_SCOPE_KEY = "sender_portal_scope"
+CURSOR_SALT = "sender_portal.documents.cursor"
+
+# Sortable columns of the documents list: URL name -> model field. Nothing else is sortable.
+SORT_FIELDS = {
+    "issued": "issue_date",
+    "created": "created_at",
+    "total": "amount_total",
+    "number": "number",
+    "due": "due_date",
+}
+DEFAULT_SORT = "-created"
+
+
+# --- scope -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The organizations a page shows: every visible one, or one chosen subtree of them."""
+
+    organization_ids: frozenset[int]
+    chosen: Organization | None
+    choices: list[Organization]
+
+
+def scope_for(actor: Actor, *, chosen_slug: str = "") -> Scope:
+    """The actor's scope, narrowed to the organization `chosen_slug` (and what lies below it,
+    within what the actor may see) when that is one of the actor's organizations."""
+    visible = organization_ids_visible_to(actor)
+    choices = list(Organization.objects.filter(id__in=visible).order_by("path"))
+    chosen = (
+        next((org for org in choices if org.slug == chosen_slug), None) if chosen_slug else None
+    )
+    if chosen is None:
+        return Scope(organization_ids=visible, chosen=None, choices=choices)
+    below = set(organization_subtree(chosen).values_list("id", flat=True))
+    return Scope(organization_ids=frozenset(below & visible), chosen=chosen, choices=choices)
+
+
+def documents_in_scope(scope: Scope) -> QuerySet[Document]:
+    return Document.objects.filter(organization_id__in=scope.organization_ids)
+
+
+# --- dashboard -------------------------------------------------------------------------------
+
+
+def trend_start(today: datetime.date | None = None) -> datetime.date:
+    """The first day of the month TREND_MONTHS - 1 months before this one."""
+    today = today or timezone.localdate()
+    month_index = today.year * 12 + today.month - 1 - (TREND_MONTHS - 1)
+    return datetime.date(month_index // 12, month_index % 12 + 1, 1)
+
+
+def trend_months(today: datetime.date | None = None) -> list[datetime.date]:
+    start = trend_start(today)
+    months = []
+    for offset in range(TREND_MONTHS):
+        index = start.year * 12 + start.month - 1 + offset
+        months.append(datetime.date(index // 12, index % 12 + 1, 1))
+    return months
+
+
+@dataclass
+class DashboardFigures:
+    months: list[datetime.date]
+    # month -> {"sent": n, "received": n}
+    by_month: dict[datetime.date, dict[str, int]]
+    by_status: dict[str, int]
+    by_type: dict[str, int]
+    # channel -> {"count": n, "cost": Decimal, "delivered": n, "opened": n, "failed": n}
+    by_channel: dict[str, dict] = field(default_factory=dict)
+    cost_currency: str = "NOK"
+
+    @property
+    def total(self) -> int:
+        return sum(self.by_status.values())
+
+
+def dashboard_figures(scope: Scope, *, today: datetime.date | None = None) -> DashboardFigures:
+    """Statistics for the last TREND_MONTHS months of the scope, in three aggregate queries."""
+    start = trend_start(today)
+    documents = documents_in_scope(scope).filter(issue_date__gte=start)
+    months = trend_months(today)
+    by_month: dict[datetime.date, dict[str, int]] = {
+        month: {"sent": 0, "received": 0} for month in months
+    }
+    by_status: dict[str, int] = {}
+    by_type: dict[str, int] = {}
+    rows = (
+        documents.order_by()
+        .annotate(month=TruncMonth("issue_date"))
+        .values("month", "direction", "status", "type")
+        .annotate(n=Count("id"))
+    )
+    for row in rows:
+        month = row["month"]
+        if isinstance(month, datetime.datetime):
+            month = month.date()
+        if month in by_month:
+            by_month[month][row["direction"]] = by_month[month].get(row["direction"], 0) + row["n"]
+        by_status[row["status"]] = by_status.get(row["status"], 0) + row["n"]
+        by_type[row["type"]] = by_type.get(row["type"], 0) + row["n"]
+    by_channel: dict[str, dict] = {}
+    currency = "NOK"
+    deliveries = (
+        Delivery.objects.filter(
+            document__organization_id__in=scope.organization_ids,
+            document__issue_date__gte=start,
+        )
+        .order_by()
+        .values("channel", "status", "cost_currency")
+        .annotate(n=Count("id"), cost=Sum("cost"))
+    )
+    for row in deliveries:
+        entry = by_channel.setdefault(
+            row["channel"],
+            {"count": 0, "cost": Decimal("0"), "delivered": 0, "opened": 0, "failed": 0},
+        )
+        entry["count"] += row["n"]
+        entry["cost"] += row["cost"] or Decimal("0")
+        if row["status"] in entry:
+            entry[row["status"]] += row["n"]
+        currency = row["cost_currency"] or currency
+    return DashboardFigures(
+        months=months,
+        by_month=by_month,
+        by_status=by_status,
+        by_type=by_type,
+        by_channel=dict(sorted(by_channel.items(), key=lambda item: -item[1]["count"])),
+        cost_currency=currency,
+    )
+
+
+# --- documents list --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DocumentQuery:
+    """The cleaned search and filters of the documents list (see forms.DocumentSearchForm)."""
+
+    text: str = ""
+    type: str = ""
+    direction: str = ""
+    status: str = ""
+    channel: str = ""
+    issued_from: datetime.date | None = None
+    issued_to: datetime.date | None = None
+    organization: Organization | None = None
+    sort: str = DEFAULT_SORT
+
+
+def _text_condition(text: str) -> Q:
+    """What a search box entry matches: numbers and references exactly (indexed), customer
+    numbers exactly, an amount exactly, and the counterparty name by its words."""
+    condition = (
+        Q(number=text)
+        | Q(payment_reference=text)
+        | Q(buyer_reference=text)
+        | Q(order_reference=text)
+        | Q(customer__customer_number=text)
+        | Q(counterparty_name__icontains=text)
+    )
+    try:
+        amount = Decimal(text.replace(" ", "").replace(",", "."))
+    except InvalidOperation:
+        amount = None
+    if amount is not None and amount.is_finite() and abs(amount) < Decimal("1e15"):
+        condition |= Q(amount_total=amount)
+    return condition
+
+
+def documents_matching(scope: Scope, query: DocumentQuery) -> QuerySet[Document]:
+    """The scope's documents that match the search and filters, in the chosen order."""
+    documents = documents_in_scope(scope)
+    if query.organization is not None:
+        below = organization_subtree(query.organization).values_list("id", flat=True)
+        documents = documents.filter(organization_id__in=below)
+    if query.text:
+        documents = documents.filter(_text_condition(query.text))
+    for name in ("type", "direction", "status", "channel"):
+        value = getattr(query, name)
+        if value:
+            documents = documents.filter(**{name: value})
+    if query.issued_from:
+        documents = documents.filter(issue_date__gte=query.issued_from)
+    if query.issued_to:
+        documents = documents.filter(issue_date__lte=query.issued_to)
+    descending = query.sort.startswith("-")
+    column = SORT_FIELDS[query.sort.lstrip("-")]
+    prefix = "-" if descending else ""
+    return documents.order_by(f"{prefix}{column}", f"{prefix}id")
+
+
+def _cursor_value(document: Document, column: str):
+    value = getattr(document, column)
+    if isinstance(value, datetime.datetime | datetime.date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    return value
+
+
+def cursor_for(document: Document, sort: str) -> str:
+    column = SORT_FIELDS[sort.lstrip("-")]
+    return signing.dumps([sort, _cursor_value(document, column), document.pk], salt=CURSOR_SALT)
+
+
+def _parse_cursor_value(column: str, raw):
+    if raw is None:
+        return None
+    if column == "created_at":
+        return datetime.datetime.fromisoformat(raw)
+    if column in {"issue_date", "due_date"}:
+        return datetime.date.fromisoformat(raw)
+    if column == "amount_total":
+        return Decimal(raw)
+    return str(raw)
+
+
+@dataclass
+class DocumentPage:
+    documents: list[Document]
+    next_cursor: str
+    # Rows on this and the following pages, up to COUNT_BOUND; `bounded` when there are more.
+    is_first: bool
+
+
+def document_page(documents: QuerySet[Document], *, sort: str, cursor: str = "") -> DocumentPage:
+    """One keyset page after `cursor`: the cost is the same on page 1 and page 10,000.
+
+    A cursor that does not verify, or was made for another order, starts at the first page.
+    """
+    column = SORT_FIELDS[sort.lstrip("-")]
+    descending = sort.startswith("-")
+    after = None
+    if cursor:
+        try:
+            cursor_sort, raw_value, pk = signing.loads(cursor, salt=CURSOR_SALT)
+            if cursor_sort == sort:
+                after = (_parse_cursor_value(column, raw_value), int(pk))
+        except (signing.BadSignature, ValueError, TypeError):
+            after = None
+    if after is not None:
+        value, pk = after
+        if value is None:
+            # NULL sorts last ascending and first descending on both engines' defaults here;
+            # a due date may be empty, so page within the NULLs by id.
+            documents = documents.filter(**{f"{column}__isnull": True}).filter(
+                Q(id__lt=pk) if descending else Q(id__gt=pk)
+            )
+        elif descending:
+            documents = documents.filter(
+                Q(**{f"{column}__lt": value}) | Q(**{column: value, "id__lt": pk})
+            )
+        else:
+            documents = documents.filter(
+                Q(**{f"{column}__gt": value}) | Q(**{column: value, "id__gt": pk})
+            )
+    rows = list(
+        documents.select_related("organization", "customer").only(
+            "code",
+            "number",
+            "type",
+            "direction",
+            "status",
+            "channel",
+            "issue_date",
+            "due_date",
+            "created_at",
+            "currency",
+            "amount_total",
+            "counterparty_name",
+            "payment_reference",
+            "organization__name",
+            "organization__slug",
+            "customer__name",
+            "customer__customer_number",
+            "customer__code",
+        )[: PAGE_SIZE + 1]
+    )
+    has_more = len(rows) > PAGE_SIZE
+    rows = rows[:PAGE_SIZE]
+    return DocumentPage(
+        documents=rows,
+        next_cursor=cursor_for(rows[-1], sort) if has_more and rows else "",
+        is_first=after is None,
+    )
+
+
+def bounded_count(queryset: QuerySet, bound: int = COUNT_BOUND) -> tuple[int, bool]:
+    """How many rows, counting no further than `bound`: (count, True when there are more)."""
+    found = queryset.order_by().values("pk")[: bound + 1].count()
+    return min(found, bound), found > bound
+
+
+# --- stopped documents ------------------------------------------------------------------------
+
+
+def stopped_documents(scope: Scope) -> QuerySet[Document]:
+    return (
+        documents_in_scope(scope)
+        .filter(status=DocumentStatus.STOPPED)
+        .select_related("organization", "customer")
+        .order_by("-status_changed_at", "-id")
+    )
+
+
+def customers_with_stopped_documents(scope: Scope, *, limit: int = 50) -> list[dict]:
+    """Customers with stopped documents, most stopped first (bounded to `limit` rows)."""
+    return list(
+        documents_in_scope(scope)
+        .filter(status=DocumentStatus.STOPPED, customer__isnull=False)
+        .order_by()
+        .values("customer__code", "customer__name", "customer__customer_number", "customer__email")
+        .annotate(stopped=Count("id"))
+        .order_by("-stopped", "customer__name")[:limit]
+    )
+
+
+# --- trading partners --------------------------------------------------------------------------
+
+
+def partners_in_scope(scope: Scope) -> QuerySet[Customer]:
+    return Customer.objects.filter(sender_id__in=scope.organization_ids).select_related("sender")
+
+
+def partner_get(scope: Scope, *, code) -> Customer | None:
+    try:
+        return partners_in_scope(scope).filter(code=code).first()
+    except (ValueError, TypeError):
+        return None
+
+
+def partner_counts(
+    scope: Scope, customers: list[Customer], *, since: datetime.date
+) -> dict[int, dict[str, int]]:
+    """Documents sent to and received from each of these customers since a date: one query."""
+    counts: dict[int, dict[str, int]] = {
+        customer.pk: {"sent": 0, "received": 0} for customer in customers
+    }
+    rows = (
+        documents_in_scope(scope)
+        .filter(customer__in=[customer.pk for customer in customers], issue_date__gte=since)
+        .order_by()
+        .values("customer_id", "direction")
+        .annotate(n=Count("id"))
+    )
+    for row in rows:
+        counts[row["customer_id"]][row["direction"]] = row["n"]
+    return counts
+
+
+def partner_monthly(scope: Scope, customer: Customer, *, today=None) -> list[dict]:
+    start = trend_start(today)
+    rows = (
+        documents_in_scope(scope)
+        .filter(customer=customer, issue_date__gte=start)
+        .order_by()
+        .annotate(month=TruncMonth("issue_date"))
+        .values("month", "direction")
+        .annotate(n=Count("id"), total=Sum("amount_total"))
+    )
+    table = {month: {"month": month, "sent": 0, "received": 0} for month in trend_months(today)}
+    for row in rows:
+        month = row["month"]
+        if isinstance(month, datetime.datetime):
+            month = month.date()
+        if month in table:
+            table[month][row["direction"]] = row["n"]
+    return list(table.values())
+
+
+# --- audit ------------------------------------------------------------------------------------
+
+
+def audit_entries(scope: Scope, *, text: str = "") -> QuerySet[AuditEntry]:
+    entries = AuditEntry.objects.filter(organization_id__in=scope.organization_ids)
+    if text:
+        entries = entries.filter(
+            Q(action__icontains=text)
+            | Q(object_code=text)
+            | Q(user__username__icontains=text)
+            | Q(object_type__iexact=text)
+        )
+    return entries.select_related("organization", "user").order_by("-at", "-id")
