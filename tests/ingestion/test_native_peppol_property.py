@@ -26,17 +26,23 @@ BILLING_2026 = (
     "2026.5/billing"
 )
 DOCUMENTS = (
-    "peppol-bis-invoice-3/rules/examples/base-example.xml",
-    "peppol-bis-invoice-3/rules/examples/Allowance-example.xml",
-    "peppol-bis-invoice-3/rules/examples/base-creditnote-correction.xml",
-    "peppol-bis-invoice-3/rules/examples/vat-category-E.xml",
-    "peppol-bis-invoice-3/rules/national-examples/NO/Norwegian-example-1.xml",
-    "peppol-bis-invoice-3/rules/national-examples/GR/GR-base-example-correct.xml",
-    f"{BILLING_2026}/base-example_profile02.xml",
-    f"{BILLING_2026}/base-negative-inv-correction.xml",
-    "ehf-g3/docs/billing-3.0/norway/files/ehf-3-faktura-1.xml",
+    ("peppol-bis-invoice-3/rules/examples/base-example.xml", None),
+    ("peppol-bis-invoice-3/rules/examples/Allowance-example.xml", None),
+    ("peppol-bis-invoice-3/rules/examples/base-creditnote-correction.xml", None),
+    ("peppol-bis-invoice-3/rules/examples/vat-category-E.xml", None),
+    ("peppol-bis-invoice-3/rules/national-examples/NO/Norwegian-example-1.xml", None),
+    ("peppol-bis-invoice-3/rules/national-examples/GR/GR-base-example-correct.xml", None),
+    (f"{BILLING_2026}/base-example_profile02.xml", None),
+    (f"{BILLING_2026}/base-negative-inv-correction.xml", None),
+    ("ehf-g3/docs/billing-3.0/norway/files/ehf-3-faktura-1.xml", None),
+    # Seller and buyer moved to one country, so that mutations reach its national rules.
+    ("peppol-bis-invoice-3/rules/examples/base-example.xml", "DE"),
+    ("peppol-bis-invoice-3/rules/examples/Allowance-example.xml", "DK"),
+    ("peppol-bis-invoice-3/rules/examples/base-creditnote-correction.xml", "NL"),
+    (f"{BILLING_2026}/Vat-category-S.xml", "SE"),
+    (f"{BILLING_2026}/base-example.xml", "IS"),
+    (f"{BILLING_2026}/Allowance-example.xml", "IT"),
 )
-
 COUNTRIES = ["NO", "SE", "DK", "DE", "NL", "IT", "GR", "EL", "IS", "BE", "XX", "dk", " DE"]
 CODES = [
     *("380", "381", "326", "384", "389", "875", "71", "999", "9", "1"),
@@ -154,7 +160,14 @@ def mutate(tree, mutations):
 
 @pytest.fixture(scope="module")
 def corpus_trees(corpus):
-    return [parse_xml_file(corpus / path) for path in DOCUMENTS]
+    trees = []
+    for path, country in DOCUMENTS:
+        tree = parse_xml_file(corpus / path)
+        if country:
+            _move(tree, "AccountingSupplierParty", country)
+            _move(tree, "AccountingCustomerParty", country)
+        trees.append(tree)
+    return trees
 
 
 def _fired(findings) -> Counter:

@@ -9,7 +9,8 @@ The stylesheet's global variables (`$supplierCountry`, `$profile`, ...) are comp
 document (`document_fact`). The helpers below follow the XPath 2.0 details the verdicts depend
 on: a function given several nodes where it takes one raises a dynamic error (the official run
 stops; in a match pattern the node just does not match), `number()` reads ASCII digits only,
-and `matches()` anchors `$` at the very end of the string.
+and the rules use `re.fullmatch` where XPath `matches()` anchors with `^...$` (Python's `$`
+would also match before a final newline).
 """
 
 from __future__ import annotations
@@ -98,11 +99,6 @@ def number(text: str | None) -> float:
     return float(stripped)
 
 
-def number_string_is_nan(text: str | None) -> bool:
-    """`string(number(x)) = 'NaN'`."""
-    return math.isnan(number(text))
-
-
 def castable_integer(text: str) -> bool:
     return re.fullmatch(r"[+-]?[0-9]+", text.strip(XML_WHITESPACE)) is not None
 
@@ -158,11 +154,6 @@ def decimal_divide(dividend: Decimal, divisor: Decimal) -> Decimal:
 def slack(expected: Decimal, actual: Decimal, allowed: Decimal) -> bool:
     """u:slack: the actual value is within `allowed` of the expected one."""
     return EXACT.add(expected, allowed) >= actual and EXACT.subtract(expected, allowed) <= actual
-
-
-def matches(pattern_text: str, text: str) -> bool:
-    """`matches(text, pattern)`: a search; the pattern is written with \\Z for `$`."""
-    return re.search(pattern_text, text) is not None
 
 
 def gln(text: str) -> bool:
