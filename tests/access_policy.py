@@ -139,6 +139,9 @@ ROUTES: dict[str, Rule] = {
     # signature, which no persona has.
     "delivery/open/<str:token>/": Rule(NOBODY, anonymous=404, others=404),
     "delivery/webhooks/bounces/": Rule(NOBODY, method="POST", anonymous=403, others=403),
+    # eFaktura invoice details: the signed URL is its own credential; Kivra webhooks are signed.
+    "nordic/efaktura/invoices/<str:token>/": Rule(NOBODY, anonymous=404, others=404),
+    "nordic/webhooks/kivra/payments/": Rule(NOBODY, method="POST", anonymous=403, others=403),
     # API documents (the operations themselves are in API_OPERATIONS)
     "api/v1/": Rule(EVERYONE, ok=404),
     "api/v1/openapi.json": Rule(EVERYONE),
@@ -180,6 +183,9 @@ API_OPERATIONS: dict[str, Rule] = {
     "DELETE /api/v1/filters/{id}": Rule(ANY_KEY, anonymous=401, ok=204, obj="stop_rule"),
     "POST /api/v1/filters/{id}/dry-run": Rule(ANY_KEY, anonymous=401, obj="stop_rule"),
     "GET /api/v1/customers/{id}": Rule(ANY_KEY, anonymous=401, obj="customer"),
+    "GET /api/v1/registrations": Rule(ANY_KEY, anonymous=401),
+    "GET /api/v1/registrations/export.csv": Rule(ANY_KEY, anonymous=401),
+    "GET /api/v1/customers/{id}/reach": Rule(ANY_KEY, anonymous=401, obj="customer"),
 }
 
 # Per object kind: caller -> (own object, foreign object) as keys of the World's dicts.

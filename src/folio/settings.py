@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "folio.documents",
     "folio.delivery",
     "folio.channels",
+    "folio.registries",
     "folio.sandbox",
     "folio.sender_portal",
     "folio.recipient_portal",
@@ -233,6 +234,22 @@ FOLIO_PEPPOL_OUTBOX_DIR = env_path("FOLIO_PEPPOL_OUTBOX_DIR", FOLIO_DATA_DIR / "
 FOLIO_PEPPOL_INBOX_DIR = env_path("FOLIO_PEPPOL_INBOX_DIR", FOLIO_DATA_DIR / "peppol" / "inbox")
 FOLIO_PEPPOL_SMP_URL = env_str("FOLIO_PEPPOL_SMP_URL", "http://127.0.0.1:8125/smp").rstrip("/")
 FOLIO_PEPPOL_LOOKUP_MAX_AGE = env_int("FOLIO_PEPPOL_LOOKUP_MAX_AGE", 60 * 60 * 24)
+
+# Nordic channels (eFaktura, AvtaleGiro, Kivra, Swedish bank e-faktura): what a registry said
+# is re-checked before sending when older than FOLIO_REGISTRY_MAX_AGE seconds.
+FOLIO_REGISTRY_MAX_AGE = env_int("FOLIO_REGISTRY_MAX_AGE", 60 * 60 * 24)
+FOLIO_EFAKTURA_URL = env_str("FOLIO_EFAKTURA_URL", "http://127.0.0.1:8126").rstrip("/")
+FOLIO_EFAKTURA_TOKEN = env_str("FOLIO_EFAKTURA_TOKEN")
+FOLIO_EFAKTURA_DETAILS_DAYS = env_int("FOLIO_EFAKTURA_DETAILS_DAYS", 90)
+FOLIO_NETS_OUTBOX_DIR = env_path("FOLIO_NETS_OUTBOX_DIR", FOLIO_DATA_DIR / "nets" / "outbox")
+FOLIO_NETS_INBOX_DIR = env_path("FOLIO_NETS_INBOX_DIR", FOLIO_DATA_DIR / "nets" / "inbox")
+FOLIO_KIVRA_URL = env_str("FOLIO_KIVRA_URL", "http://127.0.0.1:8127").rstrip("/")
+FOLIO_KIVRA_CLIENT_ID = env_str("FOLIO_KIVRA_CLIENT_ID", "folio-sandbox")
+FOLIO_KIVRA_CLIENT_SECRET = env_str("FOLIO_KIVRA_CLIENT_SECRET", "folio-sandbox-secret")
+FOLIO_KIVRA_WEBHOOK_SECRET = env_str("FOLIO_KIVRA_WEBHOOK_SECRET")
+FOLIO_KIVRA_WEBHOOK_TOLERANCE = env_int("FOLIO_KIVRA_WEBHOOK_TOLERANCE", 300)
+FOLIO_EFAKTURA_SE_URL = env_str("FOLIO_EFAKTURA_SE_URL", "http://127.0.0.1:8128").rstrip("/")
+FOLIO_EFAKTURA_SE_TOKEN = env_str("FOLIO_EFAKTURA_SE_TOKEN")
 
 # The shared corpus of official e-invoicing material (tests and benchmarks read it in place).
 FOLIO_CORPUS = env_path("FOLIO_CORPUS", PACKAGE_DIR.parent.parent.parent / "shared" / "corpus")

@@ -11,6 +11,7 @@ from folio.api.auth import ApiKeyBearer
 from folio.api.customers import router as customers_router
 from folio.api.documents import router as documents_router
 from folio.api.documents_ingest import ingest_router  # also adds POST /documents and friends
+from folio.api.registrations import router as registrations_router
 from folio.core.errors import ApplicationError
 
 logger = logging.getLogger(__name__)
@@ -30,6 +31,7 @@ api = NinjaAPI(
 api.add_router("/documents", documents_router)
 api.add_router("/customers", customers_router)
 api.add_router("", ingest_router)
+api.add_router("", registrations_router)
 
 
 def _error(request: HttpRequest, status: int, code: str, message, **extra) -> HttpResponse:

@@ -19,6 +19,10 @@ TRANSPORTS: dict[str, str] = {
     "print": "folio.channels.print.transport.PrintTransport",
     "portal": "folio.channels.portal.transport.PortalTransport",
     "peppol": "folio.channels.peppol.transport.PeppolTransport",
+    "efaktura_no": "folio.channels.efaktura_no.transport.EfakturaTransport",
+    "avtalegiro_no": "folio.channels.avtalegiro_no.transport.AvtaleGiroTransport",
+    "kivra_se": "folio.channels.kivra_se.transport.KivraTransport",
+    "efaktura_se": "folio.channels.efaktura_se.transport.BankEfakturaTransport",
 }
 
 

@@ -75,9 +75,11 @@ def routing_decide(
     notes: list[str] = []
 
     def decided(reach: Reach, why: str, considered: list[dict] | None = None) -> RoutingDecision:
+        # A channel may say why it reaches the customer (e.g. the customer's registration).
+        extra = [str(reach.reason)] if reach.reason else []
         return RoutingDecision(
             channel=reach.channel,
-            reason=" ".join([*notes, why]),
+            reason=" ".join([*notes, why, *extra]),
             address=reach.address,
             cost=reach.cost,
             currency=policy.cost_currency,

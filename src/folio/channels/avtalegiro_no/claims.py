@@ -91,7 +91,10 @@ def transmission_build(
         assignment = transmission.add_assignment(
             service_code=netsgiro.ServiceCode.AVTALEGIRO,
             assignment_type=kind,
-            agreement_id=agreement.agreement_id,
+            # Nets' layout has the agreement id on claim assignments only (zeros elsewhere).
+            agreement_id=(
+                agreement.agreement_id if kind == netsgiro.AssignmentType.TRANSACTIONS else None
+            ),
             number=number,
             account=agreement.account,
         )
@@ -103,7 +106,9 @@ def transmission_build(
                 "reference": claim.document.number[:25],
                 "payer_name": (claim.document.counterparty_name or "")[:PAYER_NAME_LENGTH],
                 # A text makes the bank send the payer a notice (transaction type 21).
-                "bank_notification": claim_text(claim.document) if claim.bank_notification else False,
+                "bank_notification": claim_text(claim.document)
+                if claim.bank_notification
+                else False,
             }
             if kind == netsgiro.AssignmentType.TRANSACTIONS:
                 request = assignment.add_payment_request(**arguments)
@@ -121,7 +126,9 @@ def avtalegiro_claims_submit(
     transport = transport or nets_transport()
     names = []
     organization_ids = (
-        AvtaleGiroClaim.objects.filter(status__in=[ClaimStatus.QUEUED, ClaimStatus.CANCEL_REQUESTED])
+        AvtaleGiroClaim.objects.filter(
+            status__in=[ClaimStatus.QUEUED, ClaimStatus.CANCEL_REQUESTED]
+        )
         .values_list("organization_id", flat=True)
         .distinct()
     )
@@ -134,9 +141,9 @@ def avtalegiro_claims_submit(
 
 @transaction.atomic
 def _submit_for(organization_id: int, *, actor: Actor, transport: NetsFileTransport) -> str:
-    agreement = NetsAgreement.objects.select_for_update().filter(
-        organization_id=organization_id
-    ).first()
+    agreement = (
+        NetsAgreement.objects.select_for_update().filter(organization_id=organization_id).first()
+    )
     if agreement is None:
         return ""
     pending = list(

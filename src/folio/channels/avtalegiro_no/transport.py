@@ -11,6 +11,7 @@ notifies the payer itself over another channel (see `folio.registries.tasks`).
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 
 from django.db import transaction
@@ -52,6 +53,7 @@ def active_mandate(customer: Customer) -> AvtaleGiroMandate | None:
 class AvtaleGiroTransport(Transport):
     code = "avtalegiro_no"
     family = ChannelFamily.FILE_BATCH
+    artefact_suffix = ".json"
     default_cost = Decimal("1.20")
 
     def reach(self, customer: Customer) -> Reach:
@@ -99,18 +101,19 @@ class AvtaleGiroTransport(Transport):
         if mandate is None:
             raise TransportError(_("The AvtaleGiro mandate is no longer active."), permanent=True)
         notify_by_bank = mandate.notify and agreement.notification == PayerNotification.BANK
+        metadata = {
+            "mandate_id": mandate.pk,
+            "kid": document.payment_reference,
+            "amount": str(document.amount_open),
+            "due_date": document.due_date.isoformat(),
+            "bank_notification": notify_by_bank,
+            "folio_notifies": mandate.notify and not notify_by_bank,
+        }
         return Payload(
-            content_type="text/plain",
-            body=b"",
+            content_type="application/json",
+            body=json.dumps(metadata).encode(),
             recipient=mandate.kid,
-            metadata={
-                "mandate_id": mandate.pk,
-                "kid": document.payment_reference,
-                "amount": str(document.amount_open),
-                "due_date": document.due_date.isoformat(),
-                "bank_notification": notify_by_bank,
-                "folio_notifies": mandate.notify and not notify_by_bank,
-            },
+            metadata=metadata,
         )
 
     @transaction.atomic
@@ -119,7 +122,7 @@ class AvtaleGiroTransport(Transport):
         import datetime
 
         metadata = payload.metadata
-        claim, created = AvtaleGiroClaim.objects.get_or_create(
+        claim, _created = AvtaleGiroClaim.objects.get_or_create(
             delivery=delivery,
             defaults={
                 "document": delivery.document,
