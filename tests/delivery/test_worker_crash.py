@@ -68,8 +68,9 @@ print(deliveries_recover_stalled())
 
 def folio(env: dict, *args: str, timeout: float = 120) -> str:
     result = subprocess.run(
-        [FOLIO, *args], env=env, capture_output=True, text=True, timeout=timeout, check=True
+        [FOLIO, *args], env=env, capture_output=True, text=True, timeout=timeout, check=False
     )
+    assert result.returncode == 0, f"folio {args[0]} failed:\n{result.stderr[-3000:]}"
     return result.stdout
 
 
