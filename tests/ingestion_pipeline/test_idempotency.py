@@ -172,3 +172,19 @@ def test_twenty_concurrent_requests_with_one_key_store_one_document(
     _assert_one_answer(_burst(live_server.url, secret, "C-20"))
     assert Document.objects.filter(organization=sender, number="C-20").count() == 1
     assert Submission.objects.filter(organization=sender).count() == 1
+
+
+def test_idempotency_keys_are_forgotten_after_the_retention(api, sender):
+    import datetime
+
+    from django.utils import timezone
+
+    from folio.ingestion.sweeps import IDEMPOTENCY_RETENTION, submissions_prune
+
+    post_json(api, folio_json("I-9"), **{"Idempotency-Key": "old"})
+    assert submissions_prune() == 0
+    later = timezone.now() + IDEMPOTENCY_RETENTION + datetime.timedelta(minutes=1)
+    assert submissions_prune(now=later) == 1
+    # The key is free again; the number is still taken, so the same body is now a duplicate.
+    again = post_json(api, folio_json("I-9"), **{"Idempotency-Key": "old"})
+    assert again.status_code == 409

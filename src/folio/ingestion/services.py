@@ -15,6 +15,7 @@ import uuid
 from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -175,11 +176,10 @@ def _customer_for_buyer(*, organization: Organization, invoice: Invoice, actor: 
 
 
 def rules_for(organization: Organization, customer: Customer | None) -> list[StopRule]:
-    rules = StopRule.objects.filter(organization=organization, is_active=True)
-    if customer is None:
-        rules = rules.filter(customer__isnull=True)
-    else:
-        rules = rules.filter(customer__isnull=True) | rules.filter(customer=customer)
+    scope = Q(customer__isnull=True)
+    if customer is not None:
+        scope |= Q(customer=customer)
+    rules = StopRule.objects.filter(scope, organization=organization, is_active=True)
     return list(rules.order_by("created_at", "id"))
 
 
