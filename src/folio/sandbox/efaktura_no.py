@@ -262,3 +262,26 @@ class SandboxEfaktura(JsonSandboxServer):
         feed = self.registration_feed.get(match["issuer"], [])
         after = query.get("after", "")
         return 200, {"registrations": [m for m in feed if m["id"] > after]}
+
+
+def efaktura_sandbox_seed(server: SandboxEfaktura) -> int:
+    """For the demo: register in the sandbox whom Folio's registry knows (by national id)."""
+    from folio.registries.models import RegistryEntry
+    from folio.registries.services import nordic_account_for
+
+    count = 0
+    for entry in RegistryEntry.objects.filter(channel="efaktura_no").select_related(
+        "customer__sender"
+    ):
+        issuer = nordic_account_for(entry.customer.sender).efaktura_issuer_id
+        if not (entry.customer.national_id and entry.address and issuer):
+            continue
+        server.add_receiver(
+            entry.customer.national_id,
+            entry.address,
+            issuers=[issuer] if entry.registered else [],
+        )
+        if entry.blocked:
+            server.block(issuer, entry.address)
+        count += 1
+    return count

@@ -102,3 +102,20 @@ class SandboxIntermediary(JsonSandboxServer):
         return 200, {
             "registrations": [m for m in self.feed.get(match["sender"], []) if m["id"] > after]
         }
+
+
+def intermediary_sandbox_seed(server: SandboxIntermediary) -> int:
+    """For the demo: consumers with the e-faktura agreements Folio's registry knows."""
+    from folio.registries.models import RegistryEntry
+    from folio.registries.services import nordic_account_for
+
+    count = 0
+    for entry in RegistryEntry.objects.filter(channel="efaktura_se").select_related(
+        "customer__sender"
+    ):
+        sender_id = nordic_account_for(entry.customer.sender).efaktura_se_sender_id
+        ssn = entry.address.removeprefix("EF")
+        if len(ssn) == 12 and sender_id:
+            server.add_consumer(ssn, senders=[sender_id] if entry.registered else [])
+            count += 1
+    return count

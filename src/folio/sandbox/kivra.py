@@ -186,3 +186,14 @@ class SandboxKivra(JsonSandboxServer):
     def webhook_deliver(self, url: str, content_key: str, **kwargs) -> int:
         headers, body = self.payment_webhook(content_key, **kwargs)
         return httpx.post(url, content=body, headers=headers, timeout=10).status_code
+
+
+def kivra_sandbox_seed(server: SandboxKivra) -> int:
+    """For the demo: the Kivra users and companies that Folio's registry knows."""
+    from folio.registries.models import RegistryEntry
+
+    count = 0
+    for entry in RegistryEntry.objects.filter(channel="kivra_se", registered=True):
+        (server.companies if entry.address.startswith("SE") else server.users).add(entry.address)
+        count += 1
+    return count
