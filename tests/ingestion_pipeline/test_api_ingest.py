@@ -257,3 +257,14 @@ def test_tenant_isolation_for_reading_sources(api, other_api):
         json.loads(api.get(f"/api/v1/documents/{body['id']}/versions").content)[0]["outcome"]
         == DocumentStatus.ACCEPTED
     )
+
+
+def test_openapi_documents_folio_json_by_business_terms(client):
+    schema = client.get("/api/v1/openapi.json").json()
+    operation = schema["paths"]["/api/v1/documents"]["post"]
+    body = operation["requestBody"]["content"]["application/json"]["schema"]
+    assert body["properties"]["number"]["title"] == "BT-1"
+    assert body["properties"]["seller"]["properties"]["vat_id"]["title"] == "BT-31 / BT-48"
+    assert "$ref" not in json.dumps(body)
+    assert "application/xml" in operation["requestBody"]["content"]
+    assert {"201", "409", "422"} <= set(operation["responses"])

@@ -25,6 +25,7 @@ from folio.documents.models import FileKind
 from folio.documents.selectors import document_get_for_actor
 from folio.ingestion.batches import MAX_BATCH_BYTES, batch_ingest, batch_summary
 from folio.ingestion.filters import TERMS
+from folio.ingestion.json_format import FolioDocumentIn
 from folio.ingestion.models import StopRule
 from folio.ingestion.pipeline import MAX_DOCUMENT_BYTES, IngestRejected
 from folio.ingestion.selectors import (
@@ -133,9 +134,28 @@ def _body_doc(schema: type[Schema]) -> dict:
     return {
         "requestBody": {
             "required": False,
-            "content": {"application/json": {"schema": schema.model_json_schema()}},
+            "content": {"application/json": {"schema": _inline_schema(schema)}},
         }
     }
+
+
+def _inline_schema(model) -> dict:
+    """A pydantic model's JSON schema with its `$defs` written in place (no cycles in ours), so
+    that it stands alone inside an OpenAPI request body."""
+    schema = model.model_json_schema()
+    definitions = schema.pop("$defs", {})
+
+    def resolve(node):
+        if isinstance(node, dict):
+            reference = node.get("$ref", "")
+            if reference.startswith("#/$defs/"):
+                return resolve(definitions[reference.removeprefix("#/$defs/")])
+            return {key: resolve(value) for key, value in node.items()}
+        if isinstance(node, list):
+            return [resolve(item) for item in node]
+        return node
+
+    return resolve(schema)
 
 
 DOCUMENT_BODY = {
@@ -148,7 +168,7 @@ DOCUMENT_BODY = {
         ),
         "content": {
             "application/xml": {"schema": {"type": "string"}},
-            "application/json": {"schema": {"type": "object"}},
+            "application/json": {"schema": _inline_schema(FolioDocumentIn)},
         },
     },
     "parameters": [
