@@ -258,7 +258,9 @@ class WebhookEvent(TimeStampedModel):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["source", "event_id"], name="network_webhook_event_unique")
+            models.UniqueConstraint(
+                fields=["source", "event_id"], name="network_webhook_event_unique"
+            )
         ]
 
     def __str__(self) -> str:
