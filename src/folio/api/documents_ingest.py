@@ -13,6 +13,7 @@ from decimal import Decimal
 from uuid import UUID
 
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext_lazy as _
 from ninja import Router, Schema, Status
 from pydantic import Field
 from pydantic import ValidationError as PydanticValidationError
@@ -91,10 +92,14 @@ def _read_body(request: HttpRequest, limit: int) -> bytes:
     apply and nothing beyond the cap is read."""
     declared = request.META.get("CONTENT_LENGTH") or "0"
     if declared.isdigit() and int(declared) > limit:
-        raise IngestRejected("document_too_large", f"The body is larger than {limit // 2**20} MB.")
+        raise IngestRejected(
+            "document_too_large", _("The body is larger than %(mb)s MB.") % {"mb": limit // 2**20}
+        )
     data = request.read(limit + 1)
     if len(data) > limit:
-        raise IngestRejected("document_too_large", f"The body is larger than {limit // 2**20} MB.")
+        raise IngestRejected(
+            "document_too_large", _("The body is larger than %(mb)s MB.") % {"mb": limit // 2**20}
+        )
     return data
 
 
@@ -107,17 +112,19 @@ def _payload(request: HttpRequest, schema: type[Schema]):
         try:
             data = json.loads(raw or b"{}")
         except ValueError as exc:
-            raise IngestRejected("json_malformed", f"The body is not valid JSON: {exc}") from exc
+            raise IngestRejected(
+                "json_malformed", _("The body is not valid JSON: %s") % exc
+            ) from exc
     elif not request.POST:
         data = {}
     else:
-        raise IngestRejected("json_expected", "Send the body as application/json.")
+        raise IngestRejected("json_expected", _("Send the body as application/json."))
     try:
         return schema.model_validate(data)
     except PydanticValidationError as exc:
         raise IngestRejected(
             "invalid_request",
-            "The request body is not valid.",
+            _("The request body is not valid."),
             errors=[
                 {
                     "rule": "JSON",
@@ -272,7 +279,8 @@ def get_document_xml(request: HttpRequest, id: UUID):
     source = document_latest_file(document, FileKind.SOURCE_XML)
     if source is None:
         return Status(
-            404, {"code": "xml_not_available", "message": "This document has no XML source."}
+            404,
+            {"code": "xml_not_available", "message": str(_("This document has no XML source."))},
         )
     return _file_response(source, "application/xml")
 
@@ -288,7 +296,8 @@ def get_document_pdf(request: HttpRequest, id: UUID):
     pdf = document_latest_file(document, FileKind.PDF)
     if pdf is None:
         return Status(
-            404, {"code": "pdf_not_available", "message": "No PDF exists for this document."}
+            404,
+            {"code": "pdf_not_available", "message": str(_("No PDF exists for this document."))},
         )
     return _file_response(pdf, "application/pdf")
 

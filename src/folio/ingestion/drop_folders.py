@@ -16,6 +16,7 @@ import uuid
 from pathlib import Path
 
 from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 
 from folio.ingestion.batches import MAX_BATCH_BYTES, batch_ingest, batch_summary
 from folio.ingestion.pipeline import MAX_DOCUMENT_BYTES, IngestRejected
@@ -67,7 +68,9 @@ def _read_capped(path: Path, limit: int) -> bytes:
     with os.fdopen(fd, "rb") as handle:
         data = handle.read(limit + 1)
     if len(data) > limit:
-        raise IngestRejected("document_too_large", f"The file is larger than {limit // 2**20} MB.")
+        raise IngestRejected(
+            "document_too_large", _("The file is larger than %(mb)s MB.") % {"mb": limit // 2**20}
+        )
     return data
 
 
@@ -81,7 +84,7 @@ def drop_file_process(path: Path, organization: Organization) -> tuple[str, dict
     try:
         mode = os.lstat(claimed).st_mode
         if not stat.S_ISREG(mode):
-            raise IngestRejected("not_a_regular_file", "Only regular files are read.")
+            raise IngestRejected("not_a_regular_file", _("Only regular files are read."))
         if name.lower().endswith(".zip"):
             data = _read_capped(claimed, MAX_BATCH_BYTES)
             summary = batch_summary(batch_ingest(organization=organization, data=data, actor=actor))
