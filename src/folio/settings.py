@@ -67,6 +67,9 @@ INSTALLED_APPS = [
     "folio.api",
     "folio.ingestion",
     "folio.rendering",
+    "folio.servicedesk",
+    "folio.payments",
+    "folio.collections",
 ]
 
 MIDDLEWARE = [
@@ -250,6 +253,16 @@ FOLIO_KIVRA_WEBHOOK_SECRET = env_str("FOLIO_KIVRA_WEBHOOK_SECRET")
 FOLIO_KIVRA_WEBHOOK_TOLERANCE = env_int("FOLIO_KIVRA_WEBHOOK_TOLERANCE", 300)
 FOLIO_EFAKTURA_SE_URL = env_str("FOLIO_EFAKTURA_SE_URL", "http://127.0.0.1:8128").rstrip("/")
 FOLIO_EFAKTURA_SE_TOKEN = env_str("FOLIO_EFAKTURA_SE_TOKEN")
+
+# Customer portal (issue 7): magic links (django-sesame), sign-in rate limit, payments.
+SESAME_MAX_AGE = env_int("FOLIO_MAGIC_LINK_MINUTES", 30) * 60
+SESAME_ONE_TIME = True
+FOLIO_MAGIC_LINK_LIMIT = env_int("FOLIO_MAGIC_LINK_LIMIT", 5)
+FOLIO_PORTAL_ZIP_MAX_BYTES = env_int("FOLIO_PORTAL_ZIP_MAX_BYTES", 50 * 1024 * 1024)
+FOLIO_PAYMENT_PROVIDER = env_str("FOLIO_PAYMENT_PROVIDER", "sandbox")
+FOLIO_STRIPE_SECRET_KEY = env_str("FOLIO_STRIPE_SECRET_KEY")
+FOLIO_STRIPE_WEBHOOK_SECRET = env_str("FOLIO_STRIPE_WEBHOOK_SECRET")
+FOLIO_STRIPE_WEBHOOK_TOLERANCE = env_int("FOLIO_STRIPE_WEBHOOK_TOLERANCE", 300)
 
 # The shared corpus of official e-invoicing material (tests and benchmarks read it in place).
 FOLIO_CORPUS = env_path("FOLIO_CORPUS", PACKAGE_DIR.parent.parent.parent / "shared" / "corpus")

@@ -17,8 +17,11 @@ from lxml import etree
 
 from folio.ingestion.validation.native.document import clark
 
-_DECIMAL = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
-_DOUBLE = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+# XSD lexical forms: the digits 0-9 only (Python's \d takes any Unicode digit, hence re.ASCII),
+# and only these four whitespace characters are trimmed (str.strip() would take more).
+XML_WHITESPACE = " \t\r\n"
+_DECIMAL = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$", re.ASCII)
+_DOUBLE = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$", re.ASCII)
 
 
 class XPathDynamicError(Exception):
@@ -83,7 +86,7 @@ def text_of(element: etree._Element | None, path: str | None = None) -> str:
 
 def xs_decimal(value: str) -> Decimal:
     """Cast to xs:decimal; raises XPathDynamicError like XPath does on a bad lexical form."""
-    stripped = value.strip()
+    stripped = value.strip(XML_WHITESPACE)
     if not _DECIMAL.match(stripped):
         raise XPathDynamicError(f"cannot cast {value!r} to xs:decimal")
     return Decimal(stripped)
@@ -91,7 +94,7 @@ def xs_decimal(value: str) -> Decimal:
 
 def number(value: str) -> float:
     """XPath number()/xs:double of an untyped value: NaN when not a number."""
-    stripped = value.strip()
+    stripped = value.strip(XML_WHITESPACE)
     if not _DOUBLE.match(stripped):
         return math.nan
     try:
@@ -112,7 +115,7 @@ def round_2(value: Decimal) -> Decimal:
 
 
 def xs_boolean(value: str) -> bool:
-    stripped = value.strip()
+    stripped = value.strip(XML_WHITESPACE)
     if stripped in ("true", "1"):
         return True
     if stripped in ("false", "0"):
@@ -134,12 +137,12 @@ def general_equals_boolean(nodes: list[etree._Element], expected: bool) -> bool:
     return False
 
 
-_DATE = re.compile(r"^(-?\d{4,})-(\d{2})-(\d{2})(Z|[+-]\d{2}:\d{2})?$")
+_DATE = re.compile(r"^(-?\d{4,})-(\d{2})-(\d{2})(Z|[+-]\d{2}:\d{2})?$", re.ASCII)
 
 
 def xs_date(value: str) -> tuple[int, int, int]:
     """Cast to xs:date (comparable as a tuple; the stylesheets never mix time zones)."""
-    match = _DATE.match(value.strip())
+    match = _DATE.match(value.strip(XML_WHITESPACE))
     if not match:
         raise XPathDynamicError(f"cannot cast {value!r} to xs:date")
     year, month, day = int(match.group(1)), int(match.group(2)), int(match.group(3))
