@@ -31,6 +31,8 @@ EDITORS = frozenset(
     {"enterprise_admin", "subsidiary_clerk_no", "subsidiary_clerk_se", "german_admin"}
 )
 SETTINGS_ADMINS = frozenset({"enterprise_admin", "german_admin"})
+# Portal contacts who may pay and dispute (the view-only business contact may not).
+PAYERS = frozenset({"consumer_recipient"})
 
 APP_LOGIN = "redirect:/app/login/"
 PORTAL_LOGIN = "redirect:/portal/login/"
@@ -129,6 +131,66 @@ ROUTES: dict[str, Rule] = {
     "portal/documents/<uuid:code>/": Rule(
         RECIPIENTS, anonymous=PORTAL_LOGIN, others=403, obj="portal_document"
     ),
+    # Customer portal, issue 7 (tests/recipient_portal covers the allowed side in depth).
+    # Sign-in links: the request form answers alike for everyone; the link only parks its
+    # token and redirects; the confirm page shows "link does not work" without a token.
+    "portal/login/link/": Rule(EVERYONE),
+    "portal/login/link/open/": Rule(EVERYONE, ok=302, anonymous=302, others=302),
+    "portal/login/link/confirm/": Rule(EVERYONE),
+    "portal/documents/<uuid:code>/print/": Rule(
+        RECIPIENTS, anonymous=PORTAL_LOGIN, others=403, obj="portal_document"
+    ),
+    # World documents have no source XML and no renderable PDF: 404 even when own.
+    "portal/documents/<uuid:code>/pdf/": Rule(
+        RECIPIENTS, ok=(200, 404), anonymous=PORTAL_LOGIN, others=403, obj="portal_document"
+    ),
+    "portal/documents/<uuid:code>/xml/": Rule(
+        RECIPIENTS, ok=(200, 404), anonymous=PORTAL_LOGIN, others=403, obj="portal_document"
+    ),
+    # An empty comment goes back to the document with a message.
+    "portal/documents/<uuid:code>/comment/": Rule(
+        RECIPIENTS, ok=302, method="POST", anonymous=PORTAL_LOGIN, others=403, obj="portal_document"
+    ),
+    # The world's own documents are invoices, not quotes: answering one is "not found".
+    "portal/documents/<uuid:code>/quote/": Rule(
+        RECIPIENTS, ok=404, method="POST", anonymous=PORTAL_LOGIN, others=403, obj="portal_document"
+    ),
+    # Only the consumer (an account administrator) may pay and dispute; for the view-only
+    # business contact those actions do not exist (404); staff are no portal users (403).
+    "portal/documents/<uuid:code>/dispute/": Rule(
+        PAYERS,
+        ok=302,
+        method="POST",
+        anonymous=PORTAL_LOGIN,
+        others=(403, 404),
+        obj="portal_document",
+    ),
+    "portal/documents/<uuid:code>/pay/": Rule(
+        PAYERS, ok=302, anonymous=PORTAL_LOGIN, others=(403, 404), obj="portal_document"
+    ),
+    "portal/pay/": Rule(PAYERS, anonymous=PORTAL_LOGIN, others=(403, 404)),
+    "portal/promise/": Rule(
+        PAYERS, ok=302, method="POST", anonymous=PORTAL_LOGIN, others=(403, 404)
+    ),
+    "portal/pay/return/": Rule(RECIPIENTS, anonymous=PORTAL_LOGIN, others=403),
+    # Nothing chosen: back to the list with a message.
+    "portal/documents/zip/": Rule(
+        RECIPIENTS, ok=302, method="POST", anonymous=PORTAL_LOGIN, others=403
+    ),
+    "portal/statement/": Rule(RECIPIENTS, anonymous=PORTAL_LOGIN, others=403),
+    "portal/statement/pdf/": Rule(RECIPIENTS, anonymous=PORTAL_LOGIN, others=403),
+    "portal/my-data/": Rule(RECIPIENTS, anonymous=PORTAL_LOGIN, others=403),
+    # The sender's support view of one customer (read-only, audited).
+    "portal/support/<uuid:code>/": Rule(
+        STAFF, ok=302, method="POST", anonymous=APP_LOGIN, others=404, obj="staff_customer"
+    ),
+    "portal/support/stop/": Rule(
+        frozenset(PERSONA_NAMES), ok=302, method="POST", anonymous=APP_LOGIN
+    ),
+    # Payments: Stripe's webhook needs its signature (none configured in tests: 400); the
+    # sandbox PSP's page is admitted by the unguessable payment code.
+    "payments/webhooks/stripe/": Rule(NOBODY, method="POST", anonymous=400, others=400),
+    "payments/sandbox/checkout/<uuid:code>/": Rule(NOBODY, anonymous=404, others=404),
     # Back office: not even admitted to exist for anyone but operator staff.
     "backoffice/": Rule(OPERATOR, anonymous=APP_LOGIN, others=404),
     "backoffice/organizations/<uuid:code>/": Rule(

@@ -17,6 +17,7 @@ urlpatterns = [
     path("backoffice/", include("folio.backoffice.urls")),
     path("api/v1/", api.urls),
     path("delivery/", include("folio.delivery.urls")),
+    path("payments/", include("folio.payments.urls")),
     path("nordic/", include("folio.registries.urls")),
     path("admin/", admin.site.urls),
 ]

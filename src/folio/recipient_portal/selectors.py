@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from folio.core.errors import NotFoundError
 from folio.customers.models import Contact, Customer
 from folio.documents.models import Direction, Document, DocumentStatus
+from folio.servicedesk.selectors import portal_settings_for
 from folio.tenancy.actors import Actor
 
 # A document reaches the recipient once it has left the pipeline; stopped, unsent or cancelled
@@ -40,16 +41,32 @@ def portal_customers_of(actor: Actor) -> QuerySet[Customer]:
     ).select_related("sender")
 
 
+def documents_issued_to(customers) -> QuerySet[Document]:
+    """Documents issued to these accounts, of the types each account's sender opened."""
+    opened = Q(pk__in=[])
+    for customer in customers:
+        opened |= Q(customer=customer, type__in=portal_settings_for(customer.sender).document_types)
+    return Document.objects.filter(
+        opened,
+        direction=Direction.SENT,
+        status__in=RECIPIENT_VISIBLE_STATUSES,
+    ).select_related("organization", "customer")
+
+
 def portal_documents_of(actor: Actor, *, customer: Customer | None = None) -> QuerySet[Document]:
     """Documents issued to the actor's accounts (or to one of them)."""
     customers = portal_customers_of(actor)
     if customer is not None:
         customers = customers.filter(id=customer.id)
-    return Document.objects.filter(
-        customer__in=customers,
-        direction=Direction.SENT,
-        status__in=RECIPIENT_VISIBLE_STATUSES,
-    ).select_related("organization", "customer")
+    return documents_issued_to(list(customers))
+
+
+def portal_contact_for(actor: Actor, *, customer: Customer) -> Contact:
+    """The contact row through which the actor acts for this account (its rights)."""
+    contact = portal_contacts_of(actor).filter(customer=customer).first()
+    if contact is None:
+        raise NotFoundError("customer_not_found", "No such customer account.")
+    return contact
 
 
 def portal_customer_get(actor: Actor, *, code) -> Customer:

@@ -1,33 +1,52 @@
-"""The customer portal: sign-in, the documents of one's accounts, and one document."""
+"""The customer portal: the documents of one's accounts, one document, and downloads."""
 
+from __future__ import annotations
+
+import contextlib
+import io
+import zipfile
+
+from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import BadRequest, PermissionDenied
+from django.core.exceptions import BadRequest
 from django.core.paginator import EmptyPage, Paginator
+from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
-from django.urls import reverse_lazy
-from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.shortcuts import redirect, render
+from django.urls import reverse, reverse_lazy
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
 
-from folio.core.errors import ApplicationError, NotFoundError
+from folio.channels.artefacts import document_pdf, document_source_xml, document_summary_html
+from folio.channels.base import TransportError
+from folio.collections.models import DisputeReason, PromiseStatus
+from folio.collections.selectors import disputes_of
+from folio.core.errors import ApplicationError
 from folio.delivery.services import document_opened_record
-from folio.recipient_portal.forms import PortalAuthenticationForm, PortalListForm
-from folio.recipient_portal.selectors import (
-    portal_contacts_of,
-    portal_customer_get,
-    portal_document_get,
-    portal_documents_of,
+from folio.documents.models import PAYABLE_TYPES, DocumentType, PaymentStatus
+from folio.recipient_portal.access import ACCOUNT_SESSION_KEY, PortalSession, portal_view
+from folio.recipient_portal.forms import (
+    CommentForm,
+    DisputeForm,
+    DocumentChoiceForm,
+    PortalAuthenticationForm,
+    PortalListForm,
+    PromiseForm,
+    QuoteDecisionForm,
 )
 from folio.rendering.branding import HEX_COLOR
 from folio.rendering.selectors import branding_row_for, logo_of
-from folio.tenancy.actors import Actor
+from folio.servicedesk.models import PortalAction
+from folio.servicedesk.selectors import comments_of, portal_settings_for
+from folio.servicedesk.services import comment_create, quote_decide
 from folio.tenancy.models import Organization
 
-LOGIN_URL = reverse_lazy("recipient_portal:login")
 PAGE_SIZE = 25
 # Session key holding the documents already recorded as viewed during this visit.
 VIEWED_SESSION_KEY = "portal_viewed_documents"
+OPEN_STATES = [PaymentStatus.UNPAID, PaymentStatus.PARTLY_PAID]
 
 
 class PortalSignInView(auth_views.LoginView):
@@ -40,7 +59,7 @@ class PortalSignOutView(auth_views.LogoutView):
     next_page = reverse_lazy("recipient_portal:login")
 
 
-def _sender_brand(sender: Organization) -> dict | None:
+def sender_brand(sender: Organization) -> dict | None:
     """The sender's colour and logo for the page chrome, or None for Folio's own look."""
     branding = branding_row_for(sender)
     if branding is None:
@@ -58,71 +77,271 @@ def _sender_brand(sender: Organization) -> dict | None:
     }
 
 
-def _portal_actor(request: HttpRequest) -> tuple[Actor, list]:
-    actor = Actor.for_user(request.user)
-    contacts = list(portal_contacts_of(actor))
-    if not contacts:
-        raise PermissionDenied
-    return actor, contacts
+def portal_context(portal: PortalSession, customer, **extra) -> dict:
+    """What every portal page's chrome needs: accounts, the sender's look, opened actions."""
+    return {
+        "portal": portal,
+        "contacts": portal.contacts,
+        "customer": customer,
+        "contact": portal.contact_for(customer),
+        "opened": set(portal_settings_for(customer.sender).actions),
+        "brand": sender_brand(customer.sender),
+        **extra,
+    }
 
 
-@never_cache
+def _filtered(documents, form: PortalListForm):
+    data = form.cleaned_data
+    if data.get("q"):
+        term = data["q"].strip()
+        documents = documents.filter(
+            Q(number__icontains=term)
+            | Q(payment_reference=term)
+            | Q(order_reference__icontains=term)
+            | Q(buyer_reference__icontains=term)
+        )
+    if data.get("type"):
+        documents = documents.filter(type=data["type"])
+    state = data.get("state")
+    if state == "open":
+        documents = documents.filter(payment_status__in=OPEN_STATES)
+    elif state == "overdue":
+        documents = documents.filter(
+            payment_status__in=OPEN_STATES, due_date__lt=timezone.localdate()
+        )
+    elif state == "paid":
+        documents = documents.filter(payment_status=PaymentStatus.PAID)
+    if data.get("issued_from"):
+        documents = documents.filter(issue_date__gte=data["issued_from"])
+    if data.get("issued_to"):
+        documents = documents.filter(issue_date__lte=data["issued_to"])
+    return documents
+
+
 @require_GET
-@login_required(login_url=LOGIN_URL)
-def home(request: HttpRequest) -> HttpResponse:
-    actor, contacts = _portal_actor(request)
+@portal_view
+def home(request: HttpRequest, portal: PortalSession) -> HttpResponse:
     form = PortalListForm(request.GET or None)
     if form.is_bound and not form.is_valid():
         raise BadRequest
-    account_code = form.cleaned_data.get("account") if form.is_bound else None
-    page_number = (form.cleaned_data.get("page") if form.is_bound else None) or 1
-    if account_code:
-        try:
-            customer = portal_customer_get(actor, code=account_code)
-        except NotFoundError as exc:
-            raise Http404 from exc
-    else:
-        customer = contacts[0].customer
-    documents = portal_documents_of(actor, customer=customer).order_by("-issue_date", "-id")
-    paginator = Paginator(documents, PAGE_SIZE)
+    data = form.cleaned_data if form.is_bound else {}
+    customer = portal.customer(data.get("account") or request.session.get(ACCOUNT_SESSION_KEY))
+    request.session[ACCOUNT_SESSION_KEY] = str(customer.code)
+    documents = portal.documents(customer)
+    if form.is_bound:
+        documents = _filtered(documents, form)
+    paginator = Paginator(documents.order_by("-issue_date", "-id"), PAGE_SIZE)
     try:
-        page = paginator.page(page_number)
+        page = paginator.page(data.get("page") or 1)
     except EmptyPage as exc:
         raise Http404 from exc
+    query = request.GET.copy()
+    query.pop("page", None)
+    overdue = portal.documents(customer).filter(
+        payment_status__in=OPEN_STATES, due_date__lt=timezone.localdate()
+    )
     return render(
         request,
         "recipient_portal/home.html",
-        {
-            "contacts": contacts,
-            "customer": customer,
-            "documents": page.object_list,
-            "page": page,
-            "document_count": paginator.count,
-            "brand": _sender_brand(customer.sender),
-        },
+        portal_context(
+            portal,
+            customer,
+            form=form if form.is_bound else PortalListForm(),
+            documents=page.object_list,
+            page=page,
+            query=query.urlencode(),
+            document_count=paginator.count,
+            overdue_count=overdue.count(),
+            open_types=portal_settings_for(customer.sender).document_types,
+        ),
     )
 
 
-@never_cache
 @require_GET
-@login_required(login_url=LOGIN_URL)
-def document_detail(request: HttpRequest, code) -> HttpResponse:
-    actor, _contacts = _portal_actor(request)
-    try:
-        document = portal_document_get(actor, code=code)
-    except NotFoundError as exc:
-        raise Http404 from exc
+@portal_view
+def document_detail(request: HttpRequest, code, portal: PortalSession) -> HttpResponse:
+    document = portal.document(code)
+    customer = document.customer
     viewed = request.session.get(VIEWED_SESSION_KEY, [])
-    if str(document.code) not in viewed:
-        document_opened_record(document=document, actor=actor, via="portal")
+    if not portal.support and str(document.code) not in viewed:
+        document_opened_record(document=document, actor=portal.actor, via="portal")
         request.session[VIEWED_SESSION_KEY] = [*viewed, str(document.code)][-500:]
+    payable = document.type in PAYABLE_TYPES and document.payment_status in OPEN_STATES
     return render(
         request,
         "recipient_portal/document.html",
+        portal_context(
+            portal,
+            customer,
+            document=document,
+            lines=list(document.lines.all()),
+            rendering=document_summary_html(document, language=request.LANGUAGE_CODE),
+            has_xml=document.files.filter(kind="source_xml").exists(),
+            comments=list(comments_of(document)),
+            disputes=list(disputes_of(document)),
+            open_dispute=document.disputes.filter(status="open").first(),
+            promises=list(document.promises.filter(status=PromiseStatus.OPEN)),
+            quote_decision=getattr(document, "quote_decision", None)
+            if document.type == DocumentType.QUOTE
+            else None,
+            payable=payable,
+            comment_form=CommentForm(),
+            quote_form=QuoteDecisionForm(),
+            promise_form=PromiseForm(initial={"amount": document.amount_open}),
+            dispute_form=DisputeForm(),
+            dispute_reasons=DisputeReason.choices,
+        ),
+    )
+
+
+@require_GET
+@portal_view
+def document_print(request: HttpRequest, code, portal: PortalSession) -> HttpResponse:
+    document = portal.document(code)
+    return render(
+        request,
+        "recipient_portal/document_print.html",
         {
             "document": document,
-            "customer": document.customer,
-            "lines": document.lines.all(),
-            "brand": _sender_brand(document.organization),
+            "rendering": document_summary_html(document, language=request.LANGUAGE_CODE),
         },
     )
+
+
+def _attachment(content: bytes, filename: str, content_type: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@require_GET
+@portal_view
+def document_pdf_download(request: HttpRequest, code, portal: PortalSession) -> HttpResponse:
+    document = portal.document(code)
+    try:
+        pdf = document_pdf(document)
+    except TransportError as exc:
+        raise Http404 from exc
+    if not portal.support:
+        document_opened_record(document=document, actor=portal.actor, via="portal-pdf")
+    return _attachment(pdf.content, pdf.filename, "application/pdf")
+
+
+@require_GET
+@portal_view
+def document_xml_download(request: HttpRequest, code, portal: PortalSession) -> HttpResponse:
+    document = portal.document(code)
+    xml = document_source_xml(document)
+    if xml is None:
+        raise Http404
+    return _attachment(xml.content, xml.filename, "application/xml")
+
+
+@require_POST
+@portal_view
+def documents_zip(request: HttpRequest, portal: PortalSession) -> HttpResponse:
+    """Several documents' PDFs (and source XML) in one ZIP, capped in total size."""
+    codes = request.POST.getlist("documents")
+    documents = list(portal.documents().filter(code__in=_valid_codes(codes)))
+    form = DocumentChoiceForm(request.POST, codes=[str(d.code) for d in documents])
+    if not form.is_valid():
+        messages.error(request, _("Choose one or more documents for the ZIP file."))
+        return redirect("recipient_portal:home")
+    buffer = io.BytesIO()
+    total = 0
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for document in documents:
+            parts = []
+            # A document without any PDF still contributes its XML.
+            with contextlib.suppress(TransportError):
+                parts.append(document_pdf(document))
+            xml = document_source_xml(document)
+            if xml is not None:
+                parts.append(xml)
+            for part in parts:
+                total += len(part.content)
+                if total > settings.FOLIO_PORTAL_ZIP_MAX_BYTES:
+                    messages.error(
+                        request, _("Too much at once for one ZIP file; choose fewer documents.")
+                    )
+                    return redirect("recipient_portal:home")
+                archive.writestr(f"{document.number}/{part.filename}", part.content)
+    stamp = timezone.localdate().isoformat()
+    return _attachment(buffer.getvalue(), f"documents-{stamp}.zip", "application/zip")
+
+
+def _valid_codes(codes: list[str]) -> list[str]:
+    import uuid
+
+    valid = []
+    for code in codes[:1000]:
+        try:
+            valid.append(str(uuid.UUID(code)))
+        except ValueError:
+            continue
+    return valid
+
+
+def _back_to(document) -> HttpResponse:
+    return redirect(reverse("recipient_portal:document", kwargs={"code": document.code}))
+
+
+def _refused(request: HttpRequest, exc: ApplicationError) -> None:
+    if exc.status == 404:
+        raise Http404 from exc
+    messages.error(request, str(exc.message))
+
+
+@require_POST
+@portal_view
+def document_comment(request: HttpRequest, code, portal: PortalSession) -> HttpResponse:
+    portal.require_writable()
+    document = portal.document(code)
+    contact = portal.contact_for(document.customer)
+    if PortalAction.COMMENT not in portal_settings_for(document.organization).actions:
+        raise Http404
+    form = CommentForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Write a message first."))
+        return _back_to(document)
+    try:
+        comment_create(
+            contact=contact, document=document, body=form.cleaned_data["body"], actor=portal.actor
+        )
+    except ApplicationError as exc:
+        _refused(request, exc)
+    else:
+        messages.success(request, _("Your message was sent."))
+    return _back_to(document)
+
+
+@require_POST
+@portal_view
+def quote_answer(request: HttpRequest, code, portal: PortalSession) -> HttpResponse:
+    portal.require_writable()
+    document = portal.document(code)
+    contact = portal.contact_for(document.customer)
+    if (
+        document.type != DocumentType.QUOTE
+        or PortalAction.QUOTE not in portal_settings_for(document.organization).actions
+    ):
+        raise Http404
+    form = QuoteDecisionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose to accept or reject the quote."))
+        return _back_to(document)
+    try:
+        quote_decide(
+            contact=contact,
+            document=document,
+            accept=form.cleaned_data["decision"] == "accept",
+            signer_name=form.cleaned_data["signer_name"],
+            reason=form.cleaned_data["reason"],
+            actor=portal.actor,
+        )
+    except ApplicationError as exc:
+        _refused(request, exc)
+    else:
+        messages.success(request, _("Thank you. The sender has been told."))
+    return _back_to(document)
