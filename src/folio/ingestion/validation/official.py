@@ -10,6 +10,7 @@ import threading
 from pathlib import Path
 
 from lxml import etree
+from saxonche import PySaxonApiError
 
 from folio.ingestion.validation.report import FATAL, WARNING, Finding, ValidationReport
 from folio.ingestion.validation.rules_store import RuleFiles, active_rule_files
@@ -112,9 +113,14 @@ class OfficialEngine:
     def rule_findings(self, tree: etree._ElementTree, stylesheet: str) -> list[Finding]:
         executable = _stylesheet(self.files.stylesheet(stylesheet))
         text = etree.tostring(tree, encoding="unicode")
-        with _lock:
-            node = _saxon().parse_xml(xml_text=text)
-            svrl = executable.transform_to_string(xdm_node=node)
+        try:
+            with _lock:
+                node = _saxon().parse_xml(xml_text=text)
+                svrl = executable.transform_to_string(xdm_node=node)
+        except PySaxonApiError as error:
+            # A dynamic error (e.g. a cast of "abc" to a number) stops the stylesheet: that is a
+            # verdict on the document, not a crash; the native engine reports it the same way.
+            return [Finding(rule="XSLT", severity=FATAL, message=str(error), location="/")]
         return parse_svrl(svrl)
 
     def validate(
