@@ -19,7 +19,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from sesame import settings as sesame_settings
-from sesame.utils import get_query_string, get_user
+from sesame.backends import ModelBackend as SesameBackend
+from sesame.utils import get_query_string
 
 from folio.core.errors import ApplicationError
 from folio.customers.models import Contact, Customer
@@ -138,8 +139,14 @@ def magic_confirm(request: HttpRequest) -> HttpResponse:
     if request.method == "GET":
         return render(request, "recipient_portal/magic_confirm.html", {"has_token": bool(token)})
     request.session.pop(MAGIC_TOKEN_SESSION_KEY, None)
-    # One-time and expiring (SESAME_ONE_TIME, SESAME_MAX_AGE): signing in spends the token.
-    user = get_user(token, scope=MAGIC_LINK_SCOPE) if token else None
+    # Expiring (SESAME_MAX_AGE) and single use: the token is bound to the last login, which
+    # signing in moves on. Checked by sesame's backend directly, not through authenticate(),
+    # so that django-axes (which needs a password-style request) stays out of the way.
+    user = (
+        SesameBackend().authenticate(request, sesame=token, scope=MAGIC_LINK_SCOPE)
+        if token
+        else None
+    )
     if user is None:
         return render(
             request, "recipient_portal/magic_confirm.html", {"has_token": False}, status=400
