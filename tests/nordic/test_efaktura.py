@@ -15,7 +15,11 @@ from django.conf import settings
 from django.utils import timezone
 
 from folio.channels.avtalegiro_no.claims import nets_incoming_process
-from folio.channels.efaktura_no.services import efaktura_registrations_poll, efaktura_status_poll
+from folio.channels.efaktura_no.services import (
+    efaktura_invoice_cancel,
+    efaktura_registrations_poll,
+    efaktura_status_poll,
+)
 from folio.channels.registry import transport_for
 from folio.delivery.models import Delivery, DeliveryStatus
 from folio.delivery.routing import document_route
@@ -228,3 +232,16 @@ def test_efaktura_with_an_avtalegiro_mandate_uses_the_combined_payment_type(efak
     delivery = Delivery.objects.get(document=document)
     invoice = json.loads(json.dumps(efaktura.consignments[delivery.message_key]["invoices"][0]))
     assert invoice["paymentType"] == "AVTALEGIRO"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_sent_invoice_can_be_withdrawn_from_the_bank(efaktura):
+    customer = efaktura_customer(efaktura)
+    document = nordic_document(customer, kid="1234567")
+    route_document.enqueue(str(document.code))
+    run_jobs()
+    delivery = Delivery.objects.get(document=document)
+    efaktura_invoice_cancel(delivery=delivery, actor=Actor.for_system("tests"))
+    [invoice] = efaktura.consignments[delivery.message_key]["invoices"]
+    assert invoice["status"] == "CANCELLED"
+    assert document.events.filter(kind=EventKind.CANCELLED, delivery=delivery).exists()

@@ -9,14 +9,17 @@ from django.utils.translation import gettext as _
 
 from folio.channels.base import TransportError
 from folio.channels.efaktura_no.client import EfakturaClient, efaktura_client
+from folio.core.errors import ApplicationError
 from folio.customers.models import ChannelCode
 from folio.delivery.dispatch import document_move
 from folio.delivery.models import Delivery, DeliveryStatus
 from folio.delivery.services import delivery_transition
-from folio.documents.models import DocumentStatus
+from folio.documents.models import DocumentStatus, EventKind
+from folio.documents.services import event_record
 from folio.registries.models import NordicAccount, Registration, RegistrationAction
-from folio.registries.services import customer_match, registration_record
+from folio.registries.services import customer_match, nordic_account_for, registration_record
 from folio.tenancy.actors import Actor
+from folio.tenancy.services import require_permission
 
 logger = logging.getLogger(__name__)
 
@@ -30,8 +33,6 @@ def efaktura_status_poll(*, client: EfakturaClient | None = None, limit: int = 5
         channel=ChannelCode.EFAKTURA_NO, status=DeliveryStatus.SENT
     ).select_related("document__organization")[:limit]
     for delivery in deliveries:
-        from folio.registries.services import nordic_account_for
-
         issuer = nordic_account_for(delivery.document.organization).efaktura_issuer_id
         status = client.consignment_status(issuer, delivery.message_key)
         if status.status in ("PROCESSED", "REJECTED"):
@@ -111,3 +112,28 @@ def efaktura_registrations_poll(*, client: EfakturaClient | None = None) -> int:
             )
             applied += registration is not None
     return applied
+
+
+def efaktura_invoice_cancel(
+    *, delivery: Delivery, actor: Actor, client: EfakturaClient | None = None
+) -> None:
+    """Withdraw an invoice from the payer's online bank (before it is paid)."""
+
+    document = delivery.document
+    require_permission(actor, "send", document.organization)
+    if delivery.channel != ChannelCode.EFAKTURA_NO or delivery.status not in (
+        DeliveryStatus.SENT,
+        DeliveryStatus.DELIVERED,
+    ):
+        raise ApplicationError(
+            "not_cancellable", _("Only a sent eFaktura invoice can be withdrawn.")
+        )
+    issuer = nordic_account_for(document.organization).efaktura_issuer_id
+    (client or efaktura_client()).invoice_cancel(issuer, delivery.message_key, document.number)
+    event_record(
+        document=document,
+        kind=EventKind.CANCELLED,
+        actor=actor,
+        delivery=delivery,
+        message=_("The eFaktura invoice was withdrawn from the payer's online bank."),
+    )
