@@ -6,6 +6,7 @@ pattern that matches it. Family modules attach assertions to these contexts.
 
 from __future__ import annotations
 
+from folio.ingestion.validation.native.document import clark
 from folio.ingestion.validation.native.registry import pattern
 from folio.ingestion.validation.native.selectors import Select, document_root, rooted, tail, union
 from folio.ingestion.validation.native.xpath_values import (
@@ -232,9 +233,17 @@ def _categories_by_code(kind: str) -> Select:
     return Select(pick)
 
 
+_CATEGORY_TAGS = {
+    "breakdown": frozenset((clark("cac:TaxCategory"),)),
+    "allowance": frozenset((clark("cac:TaxCategory"),)),
+    "charge": frozenset((clark("cac:TaxCategory"),)),
+    "line": frozenset((clark("cac:ClassifiedTaxCategory"),)),
+}
+
+
 def _vat_category_select(kind: str, code: str) -> Select:
     grouped = _categories_by_code(kind)
-    return Select(lambda document: grouped(document).get(code, []))
+    return Select(lambda document: grouped(document).get(code, []), tags=_CATEGORY_TAGS[kind])
 
 
 VAT_CATEGORY_CONTEXTS: dict[str, dict[str, object]] = {}

@@ -41,6 +41,10 @@ def load_rules() -> None:
         _loaded = True
 
 
+def _always(document: Document) -> bool:
+    return True
+
+
 def evaluate(document: Document, stylesheet: str) -> list[Finding]:
     """Every failed assertion of one stylesheet's rules, once per context node."""
     load_rules()
@@ -49,7 +53,10 @@ def evaluate(document: Document, stylesheet: str) -> list[Finding]:
         for declared in patterns(stylesheet):
             claimed: set = set()
             for context in declared.contexts:
-                nodes = [node for node in context.select(document) if node not in claimed]
+                select = context.select
+                if not getattr(select, "may_match", _always)(document):
+                    continue
+                nodes = [node for node in select(document) if node not in claimed]
                 if not nodes:
                     continue
                 claimed.update(nodes)

@@ -18,14 +18,32 @@ Predicate = Callable[[etree._Element], bool]
 
 
 class Select:
-    def __init__(self, pick: Callable[[Document], list[etree._Element]]):
+    """A context's selection. `tags`, when known, are the tags a selected element can have:
+    the engine skips the selection when the document has none of them (most contexts, e.g.
+    national ones or the nine VAT categories, match nothing in a given document)."""
+
+    def __init__(
+        self,
+        pick: Callable[[Document], list[etree._Element]],
+        tags: frozenset[str] | None = None,
+    ):
         self._pick = pick
+        self.tags = tags
 
     def __call__(self, document: Document) -> list[etree._Element]:
         return self._pick(document)
 
+    def may_match(self, document: Document) -> bool:
+        tags = self.tags
+        if tags is None:
+            return True
+        by_tag = document.by_tag
+        return any(tag in by_tag for tag in tags)
+
     def where(self, predicate: Predicate) -> Select:
-        return Select(lambda document: [e for e in self._pick(document) if predicate(e)])
+        return Select(
+            lambda document: [e for e in self._pick(document) if predicate(e)], tags=self.tags
+        )
 
 
 def _parents_match(element: etree._Element, parents: tuple[str, ...]) -> bool:
@@ -49,7 +67,7 @@ def tail(path: str) -> Select:
             return []
         return document.ending_with(steps)
 
-    return Select(pick)
+    return Select(pick, tags=frozenset((last,)))
 
 
 def rooted(path: str) -> Select:
@@ -64,7 +82,7 @@ def rooted(path: str) -> Select:
             return []
         return list(document.paths.get((document.root.tag, *steps), ()))
 
-    return Select(pick)
+    return Select(pick, tags=frozenset((steps[-1],)))
 
 
 def document_root() -> Select:
@@ -85,4 +103,6 @@ def union(*selects: Select) -> Select:
         order = document.order
         return sorted(seen, key=order.__getitem__)
 
-    return Select(pick)
+    known = [select.tags for select in selects]
+    tags = None if any(t is None for t in known) else frozenset().union(*known)
+    return Select(pick, tags=tags)
