@@ -217,3 +217,16 @@ def test_kivra_sign_up_switches_the_next_document(kivra, smtp_server):
     assert "registered for Kivra" in after.events.get(kind=EventKind.ROUTED).message
     [registration] = Registration.objects.filter(customer=customer)
     assert (registration.channel, registration.action) == ("kivra_se", "registered")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_sandbox_posts_the_payment_webhook_to_folio_over_a_socket(kivra, live_server):
+    customer = swedish_consumer(kivra)
+    document = nordic_document(customer, currency="SEK")
+    route_document.enqueue(str(document.code))
+    run_jobs()
+    key = Delivery.objects.get(document=document).external_reference
+    status = kivra.webhook_deliver(f"{live_server.url}{WEBHOOK_URL}", key, event_id="evt-live")
+    assert status == 200
+    document.refresh_from_db()
+    assert document.payment_status == PaymentStatus.PAID
