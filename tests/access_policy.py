@@ -70,6 +70,9 @@ ROUTES: dict[str, Rule] = {
     "app/documents/<uuid:code>/": Rule(STAFF, anonymous=APP_LOGIN, others=403, obj="document"),
     # Sender portal, issue 8 (tests/sender_portal covers the allowed side in depth)
     "app/dashboard/": Rule(STAFF, anonymous=APP_LOGIN, others=403),
+    # Without a code owed, the code step sends a signed-in user on (tests cover the code itself).
+    "app/verify/": Rule(STAFF, ok=302, anonymous=APP_LOGIN, others=403),
+    "app/security/two-factor/": Rule(STAFF, anonymous=APP_LOGIN, others=403),
     "app/scope/": Rule(STAFF, ok=302, method="POST", anonymous=APP_LOGIN, others=403),
     "app/documents/": Rule(STAFF, anonymous=APP_LOGIN, others=403),
     "app/documents/export.csv": Rule(STAFF, anonymous=APP_LOGIN, others=403),

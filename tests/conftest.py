@@ -68,6 +68,8 @@ def _fast_and_sealed_settings(settings, tmp_path):
     settings.STATIC_ROOT = tmp_path / "static"
     settings.STATIC_ROOT.mkdir()
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    # Personas sign in with a password only; tests/sender_portal turns the admin TOTP rule on.
+    settings.FOLIO_ADMIN_TWO_FACTOR = False
 
 
 @pytest.fixture(autouse=True)

@@ -81,6 +81,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "folio.sender_portal.second_factor.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -151,6 +152,8 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "core/locked_out.html"
 AXES_ENABLED = env_bool("FOLIO_LOGIN_LOCKOUT", True)
+# Administrators must sign in with a TOTP code (enrolling an authenticator on first sign-in).
+FOLIO_ADMIN_TWO_FACTOR = env_bool("FOLIO_ADMIN_TWO_FACTOR", True)
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from folio.sender_portal import (
+    second_factor,
     views,
     views_dashboard,
     views_documents,
@@ -16,6 +17,8 @@ urlpatterns = [
     path("logout/", views.SignOutView.as_view(), name="logout"),
     path("documents/<uuid:code>/", views_documents.document_detail, name="document"),
     path("dashboard/", views_dashboard.dashboard, name="dashboard"),
+    path("verify/", second_factor.verify, name="verify"),
+    path("security/two-factor/", second_factor.two_factor, name="two_factor"),
     path("scope/", views_dashboard.scope_switch, name="scope"),
     path("documents/", views_documents.document_list, name="documents"),
     path(

@@ -19,6 +19,7 @@ from folio.documents.selectors import (
     documents_visible_to,
 )
 from folio.sender_portal.forms import DocumentFilterForm
+from folio.sender_portal.second_factor import after_password
 from folio.tenancy.actors import Actor
 from folio.tenancy.selectors import organizations_visible_to
 
@@ -28,6 +29,10 @@ LOGIN_URL = reverse_lazy("sender_portal:login")
 
 class SignInView(auth_views.LoginView):
     template_name = "sender_portal/login.html"
+
+    def form_valid(self, form):
+        # Administrators and users with an authenticator still owe a code (second_factor.py).
+        return after_password(self.request, super().form_valid(form))
 
 
 class SignOutView(auth_views.LogoutView):
