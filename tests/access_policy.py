@@ -125,6 +125,12 @@ ROUTES: dict[str, Rule] = {
     "app/settings/<uuid:code>/branding/": Rule(
         SETTINGS_ADMINS, anonymous=APP_LOGIN, others=403, obj="organization"
     ),
+    "app/settings/<uuid:code>/rules/": Rule(
+        EDITORS, anonymous=APP_LOGIN, others=403, obj="staff_organization"
+    ),
+    "app/settings/rules/<uuid:code>/delete/": Rule(
+        EDITORS, ok=400, method="POST", anonymous=APP_LOGIN, others=403, obj="stop_rule_of_org"
+    ),
     # The invitation link is its own credential; a wrong one shows "used or expired".
     "app/invitation/<str:uidb64>/<str:token>/": Rule(EVERYONE),
     # Customer portal
@@ -316,6 +322,19 @@ OBJECTS: dict[str, dict[str, tuple[str, str | None]]] = {
         "business_contact_viewonly": ("svea-bygg", "mueller"),
         "outsider": ("kari", "mueller"),
     },
+    # The organization (by slug) whose settings a staff persona edits.
+    "staff_organization": {
+        **{name: ("nordlys-no", "hansa") for name in PERSONA_NAMES},
+        "subsidiary_clerk_se": ("nordlys-se", "nordlys-no"),
+        "german_admin": ("hansa", "nordlys-no"),
+        "operator_staff": ("hansa", None),
+    },
+    # A stop rule of the organization with that slug, for the sender portal's staff.
+    "stop_rule_of_org": {
+        **{name: ("nordlys-no", "hansa") for name in PERSONA_NAMES},
+        "subsidiary_clerk_se": ("nordlys-se", "nordlys-no"),
+        "german_admin": ("hansa", "nordlys-no"),
+    },
     # An API key of the organization with that slug (made on first use by resolve_object()).
     "api_key": {
         **{name: ("nordlys-no", "hansa") for name in PERSONA_NAMES},
@@ -334,7 +353,7 @@ def resolve_object(world: World, kind: str, key: str):
     """The World object of a kind by its key (organizations by slug)."""
     if kind in {"document", "portal_document"}:
         return world.documents[key]
-    if kind == "organization":
+    if kind in {"organization", "staff_organization"}:
         return world.organizations[key]
     if kind in {"customer", "staff_customer"}:
         return world.customers[key]
@@ -350,7 +369,7 @@ def resolve_object(world: World, kind: str, key: str):
         return ApiKey.objects.create(
             organization=organization, name="matrix", prefix=f"m{organization.pk:011d}"
         )
-    if kind == "stop_rule":
+    if kind in {"stop_rule", "stop_rule_of_org"}:
         from folio.ingestion.models import StopRule, StopRuleKind
 
         organization = world.organizations[key]

@@ -158,3 +158,30 @@ def test_an_admin_revokes_another_members_role(admin, company):
     response = admin.post(f"/app/settings/{company.code}/users/revoke/", {"user": "leaving"})
     assert response.status_code == 302
     assert not Membership.objects.filter(user=other).exists()
+
+
+def test_stop_rule_dry_run_then_turn_on_then_delete(clerk, seller):
+    stopped_document(seller, "F-20")
+    seller.stop_rules.all().delete()
+    form = {"kind": "required_term", "term": "order_reference", "currencies": ""}
+    page = clerk.post(f"/app/settings/{seller.code}/rules/", {**form, "action": "dry_run"})
+    assert page.status_code == 200
+    assert page.context["dry_run"]["judged"] == 1
+    assert [hit.document.number for hit in page.context["dry_run"]["hits"]] == ["F-20"]
+    assert not seller.stop_rules.exists()
+    created = clerk.post(f"/app/settings/{seller.code}/rules/", {**form, "action": "create"})
+    assert created.status_code == 302
+    rule = seller.stop_rules.get()
+    assert rule.term == "order_reference"
+    unsafe = clerk.post(
+        f"/app/settings/{seller.code}/rules/",
+        {
+            "kind": "term_pattern",
+            "term": "buyer_reference",
+            "pattern": "(a+)+$",
+            "action": "create",
+        },
+    )
+    assert unsafe.status_code == 400 and seller.stop_rules.count() == 1
+    deleted = clerk.post(f"/app/settings/rules/{rule.code}/delete/", {"confirm": "yes"})
+    assert deleted.status_code == 302 and not seller.stop_rules.exists()

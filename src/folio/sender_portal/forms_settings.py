@@ -6,6 +6,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from folio.documents.models import DocumentType
+from folio.ingestion.filters import TERMS
+from folio.ingestion.models import StopRuleKind
 from folio.rendering.models import WindowPosition
 from folio.tenancy.models import MembershipRole, MembershipScope
 
@@ -87,3 +89,41 @@ class InviteForm(forms.Form):
 
 class MembershipRevokeForm(forms.Form):
     membership = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class StopRuleForm(forms.Form):
+    """A stop rule for all of the sender's documents (customer rules are made through the API)."""
+
+    kind = forms.ChoiceField(label=_("Rule"), choices=StopRuleKind.choices)
+    term = forms.ChoiceField(
+        label=_("Business term"),
+        required=False,
+        choices=[("", "—"), *[(key, term.label) for key, term in TERMS.items()]],
+    )
+    pattern = forms.CharField(
+        label=_("Pattern (regular expression)"), required=False, max_length=100
+    )
+    currencies = forms.CharField(
+        label=_("Allowed currencies"),
+        required=False,
+        help_text=_("Comma-separated, e.g. NOK, SEK."),
+    )
+    min_amount = forms.DecimalField(label=_("Minimum amount"), required=False, decimal_places=2)
+    max_amount = forms.DecimalField(label=_("Maximum amount"), required=False, decimal_places=2)
+    reason = forms.CharField(label=_("Reason shown"), required=False, max_length=300)
+    notify_customer = forms.BooleanField(label=_("Tell the customer too"), required=False)
+
+    def rule_fields(self) -> dict:
+        data = self.cleaned_data
+        fields = {
+            "term": data["term"] or None,
+            "pattern": data["pattern"] or None,
+            "min_amount": data["min_amount"],
+            "max_amount": data["max_amount"],
+            "reason": data["reason"] or None,
+            "notify_customer": data["notify_customer"],
+        }
+        currencies = [c.strip().upper() for c in data["currencies"].split(",") if c.strip()]
+        if currencies:
+            fields["currencies"] = currencies
+        return fields

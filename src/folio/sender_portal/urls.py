@@ -81,6 +81,12 @@ urlpatterns = [
         name="settings_api_key_revoke",
     ),
     path("settings/<uuid:code>/branding/", views_settings.branding, name="settings_branding"),
+    path("settings/<uuid:code>/rules/", views_settings.rules, name="settings_rules"),
+    path(
+        "settings/rules/<uuid:code>/delete/",
+        views_settings.rule_delete,
+        name="settings_rule_delete",
+    ),
     path(
         "invitation/<str:uidb64>/<str:token>/",
         views_settings.InvitationView.as_view(),

@@ -22,10 +22,23 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from folio.core.errors import ApplicationError
+from folio.delivery.routing import routing_dry_run
+from folio.ingestion.selectors import stop_rules_visible_to
+from folio.ingestion.services import (
+    stop_rule_build,
+    stop_rule_create,
+    stop_rule_delete,
+    stop_rule_dry_run,
+)
 from folio.rendering.selectors import branding_spec_for
 from folio.rendering.services import BrandingInput, branding_update, template_preview
 from folio.sender_portal.access import staff_actor
-from folio.sender_portal.forms_settings import ApiKeyCreateForm, BrandingForm, InviteForm
+from folio.sender_portal.forms_settings import (
+    ApiKeyCreateForm,
+    BrandingForm,
+    InviteForm,
+    StopRuleForm,
+)
 from folio.sender_portal.views import LOGIN_URL
 from folio.tenancy.actors import Actor
 from folio.tenancy.models import ApiKey, Membership, Organization
@@ -62,11 +75,19 @@ def settings_index(request: HttpRequest) -> HttpResponse:
     actor = staff_actor(request)
     manageable = organization_ids_with_permission(actor, "manage_settings")
     users = organization_ids_with_permission(actor, "manage_users")
-    organizations = Organization.objects.filter(id__in=manageable | users).order_by("path")
+    editable = organization_ids_with_permission(actor, "edit_documents")
+    organizations = Organization.objects.filter(id__in=manageable | users | editable).order_by(
+        "path"
+    )
     return render(
         request,
         "sender_portal/settings/index.html",
-        {"organizations": organizations, "manageable": manageable, "users": users},
+        {
+            "organizations": organizations,
+            "manageable": manageable,
+            "users": users,
+            "editable": editable,
+        },
     )
 
 
@@ -270,3 +291,74 @@ class InvitationView(auth_views.PasswordResetConfirmView):
     def form_valid(self, form):
         messages.success(self.request, _("Your password is set. Sign in to continue."))
         return super().form_valid(form)
+
+
+# --- stop rules and routing, each with a dry run ----------------------------------------------
+
+ROUTING_DRY_RUN_CUSTOMERS = 50
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+@login_required(login_url=LOGIN_URL)
+def rules(request: HttpRequest, code) -> HttpResponse:
+    """Stop rules (create, or try one on the latest documents first) and a routing dry run."""
+    actor, allowed = _settings_actor(request, "edit_documents")
+    organization = _organization(allowed, code)
+    form = StopRuleForm(request.POST or None)
+    dry_run = None
+    status = 200
+    if request.method == "POST":
+        if not form.is_valid():
+            status = 400
+        else:
+            try:
+                if request.POST.get("action") == "create":
+                    stop_rule_create(
+                        actor=actor,
+                        organization=organization,
+                        kind=form.cleaned_data["kind"],
+                        **form.rule_fields(),
+                    )
+                    messages.success(request, _("The rule is active."))
+                    return redirect(reverse("sender_portal:settings_rules", args=[code]))
+                rule = stop_rule_build(
+                    organization=organization, kind=form.cleaned_data["kind"], **form.rule_fields()
+                )
+                hits, judged = stop_rule_dry_run(actor=actor, rule=rule)
+                dry_run = {"hits": hits, "judged": judged}
+            except ApplicationError as error:
+                form.add_error(None, str(error.message))
+                status = 400
+    customers = list(
+        organization.customers.filter(is_active=True).order_by("name")[:ROUTING_DRY_RUN_CUSTOMERS]
+    )
+    return render(
+        request,
+        "sender_portal/settings/rules.html",
+        {
+            "organization": organization,
+            "rules": stop_rules_visible_to(actor)
+            .filter(organization=organization)
+            .select_related("customer"),
+            "form": form,
+            "dry_run": dry_run,
+            "routing": routing_dry_run(organization=organization, actor=actor, customers=customers),
+        },
+        status=status,
+    )
+
+
+@require_POST
+@login_required(login_url=LOGIN_URL)
+def rule_delete(request: HttpRequest, code) -> HttpResponse:
+    actor, allowed = _settings_actor(request, "edit_documents")
+    rule = stop_rules_visible_to(actor).filter(organization_id__in=allowed, code=code).first()
+    if rule is None:
+        raise Http404
+    if request.POST.get("confirm") != "yes":
+        raise BadRequest
+    organization = rule.organization
+    stop_rule_delete(actor=actor, rule=rule)
+    messages.success(request, _("The rule is deleted."))
+    return redirect(reverse("sender_portal:settings_rules", args=[organization.code]))
