@@ -256,5 +256,11 @@ def sandbox_checkout_complete(*, payment: Payment, paid: bool) -> str:
 
 
 def document_pay_url(document: Document) -> str:
-    """The portal link that pays one invoice (for `{{ document.pay_url }}` in e-mails)."""
+    """The portal link that pays one invoice (for `{{ document.pay_url }}` in e-mails);
+    empty when nothing is left to pay."""
+    if document.type not in PAYABLE_TYPES or document.payment_status not in (
+        InvoiceStatus.UNPAID,
+        InvoiceStatus.PARTLY_PAID,
+    ):
+        return ""
     return settings.SITE_URL + reverse("recipient_portal:pay_one", kwargs={"code": document.code})

@@ -54,6 +54,8 @@ def portal_urls(document: Document) -> tuple[str, str]:
 def message_context(
     *, document: Document, open_url: str = "", attached: bool = False, deadline=None
 ) -> dict:
+    from folio.payments.services import document_pay_url
+
     customer = document.customer
     customer_portal_url, document_portal_url = portal_urls(document)
     language = customer.language if customer else "en"
@@ -85,6 +87,10 @@ def message_context(
                 "payment_reference": document.payment_reference,
                 "portal_url": document_portal_url,
                 "open_url": open_url,
+                # The portal page that pays this invoice (issue 7), for {{ document.pay_url }}.
+                "pay_url": document_pay_url(document)
+                if customer and customer.portal_access
+                else "",
             },
         }
 
