@@ -146,6 +146,8 @@ ROUTES: dict[str, Rule] = {
     "portal/login/link/": Rule(EVERYONE),
     "portal/login/link/open/": Rule(EVERYONE, ok=302, anonymous=302, others=302),
     "portal/login/link/confirm/": Rule(EVERYONE),
+    # Two-part activation: the form answers everyone alike.
+    "portal/activate/": Rule(EVERYONE),
     "portal/documents/<uuid:code>/print/": Rule(
         RECIPIENTS, anonymous=PORTAL_LOGIN, others=403, obj="portal_document"
     ),

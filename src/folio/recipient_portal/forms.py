@@ -45,6 +45,11 @@ class MagicLinkRequestForm(forms.Form):
     email = forms.EmailField(label=_("E-mail address"), max_length=254)
 
 
+class ActivationForm(forms.Form):
+    letter_code = forms.CharField(label=_("Part one (from the letter)"), max_length=30)
+    email_code = forms.CharField(label=_("Part two (from the e-mail)"), max_length=30)
+
+
 class DocumentChoiceForm(forms.Form):
     """Documents chosen by code (checkboxes named `documents`)."""
 

@@ -11,6 +11,7 @@ urlpatterns = [
     path("login/link/", views_account.magic_link_request, name="magic_link_request"),
     path("login/link/open/", views_account.magic_link, name="magic_link"),
     path("login/link/confirm/", views_account.magic_confirm, name="magic_confirm"),
+    path("activate/", views_account.activate, name="activate"),
     path("documents/<uuid:code>/", views.document_detail, name="document"),
     path("documents/<uuid:code>/print/", views.document_print, name="document_print"),
     path("documents/<uuid:code>/pdf/", views.document_pdf_download, name="document_pdf"),

@@ -30,8 +30,9 @@ from folio.recipient_portal.access import (
     PortalSession,
     portal_view,
 )
-from folio.recipient_portal.forms import MagicLinkRequestForm, MyDataForm
+from folio.recipient_portal.forms import ActivationForm, MagicLinkRequestForm, MyDataForm
 from folio.recipient_portal.views import portal_context
+from folio.servicedesk.activation import ActivationFailed, portal_activation_redeem
 from folio.servicedesk.models import PortalAction
 from folio.servicedesk.selectors import change_requests_of, portal_settings_for
 from folio.servicedesk.services import change_request_create
@@ -236,3 +237,26 @@ def support_stop(request: HttpRequest) -> HttpResponse:
     request.session.pop(SUPPORT_SESSION_KEY, None)
     request.session.pop(ACCOUNT_SESSION_KEY, None)
     return redirect("sender_portal:home")
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def activate(request: HttpRequest) -> HttpResponse:
+    """Type part one (from the letter) and part two (from the e-mail) to get in."""
+    form = ActivationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = None
+        if not _rate_limited(request, "activation"):
+            try:
+                user = portal_activation_redeem(
+                    letter_code=form.cleaned_data["letter_code"],
+                    email_code=form.cleaned_data["email_code"],
+                )
+            except ActivationFailed:
+                user = None
+        if user is not None and user.is_active:
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(request, _("Welcome! Your access to the portal is active."))
+            return redirect("recipient_portal:home")
+        form.add_error(None, _("These codes do not work. Check both parts."))
+    return render(request, "recipient_portal/activate.html", {"form": form})

@@ -129,3 +129,27 @@ class ChangeRequest(PublicCodeModel):
 
     def __str__(self) -> str:
         return f"{self.customer}: {', '.join(self.changes)} ({self.status})"
+
+
+class PortalActivation(TimeStampedModel):
+    """Credentials in two parts for a contact's first sign-in: part one goes out in a printed
+    letter, part two by e-mail; only both together activate. Only hashes are kept."""
+
+    contact = models.ForeignKey(
+        "customers.Contact", on_delete=models.CASCADE, related_name="portal_activations"
+    )
+    letter_code_hash = models.CharField(max_length=64, unique=True)
+    email_code_hash = models.CharField(max_length=64)
+    expires_at = models.DateTimeField(_("expires"))
+    used_at = models.DateTimeField(null=True, blank=True)
+    failed_attempts = models.PositiveIntegerField(default=0)
+    letter = models.ForeignKey(
+        Document, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("portal activation")
+        verbose_name_plural = _("portal activations")
+
+    def __str__(self) -> str:
+        return f"activation of {self.contact_id} until {self.expires_at:%Y-%m-%d}"
