@@ -328,6 +328,17 @@ class TestPayments:
         assert refused.value.code == "refund_exceeds_paid"
         assert state_of(document) == before
 
+    def test_a_zero_payment_is_refused_and_writes_nothing(self, db):
+        document = DocumentFactory(line_count=1)
+        before = state_of(document)
+        with pytest.raises(ApplicationError) as refused:
+            document_register_payment(
+                document=document, amount=Decimal("0.00"), actor=Actor.for_system("bank")
+            )
+        assert refused.value.code == "zero_amount"
+        assert state_of(document) == before
+        assert not document.events.filter(kind=EventKind.PAYMENT).exists()
+
     def test_documents_that_ask_for_no_payment_refuse_payments(self, db):
         document = DocumentFactory(type=DocumentType.CREDIT_NOTE, line_count=1)
         before = state_of(document)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -125,43 +125,48 @@ def document_create(
             "customer_not_of_sender", _("The customer belongs to another organization.")
         )
     DocumentType(data.type)
-    existing = Document.objects.filter(
+    same_number = Document.objects.filter(
         organization=organization, direction=data.direction, type=data.type, number=data.number
-    ).first()
-    if existing is not None:
-        raise ConflictError(
-            "duplicate_number",
-            _("%(document)s already exists (issued %(date)s).")
-            % {"document": existing, "date": existing.issue_date.isoformat()},
-            extra={"existing_id": str(existing.code), "existing_number": existing.number},
-        )
-    now = timezone.now()
-    document = Document.objects.create(
-        organization=organization,
-        customer=customer,
-        direction=data.direction,
-        type=data.type,
-        number=data.number,
-        issue_date=data.issue_date,
-        due_date=data.due_date,
-        currency=data.currency,
-        amount_net=data.amount_net,
-        amount_vat=data.amount_vat,
-        amount_total=data.amount_total,
-        amount_payable=data.amount_payable,
-        payment_reference=data.payment_reference,
-        buyer_reference=data.buyer_reference,
-        order_reference=data.order_reference,
-        counterparty_name=data.counterparty_name or (customer.name if customer else ""),
-        note=data.note,
-        status=DocumentStatus.RECEIVED,
-        status_changed_at=now,
-        payment_status=(
-            PaymentStatus.UNPAID
-            if data.type in PAYABLE_TYPES and data.amount_payable > 0
-            else PaymentStatus.NOT_APPLICABLE
-        ),
     )
+    existing = same_number.first()
+    if existing is not None:
+        raise _duplicate_number_conflict(existing)
+    now = timezone.now()
+    try:
+        # A concurrent submission of the same number loses on the unique constraint: answer it
+        # the same way as the check above instead of with a database error.
+        with transaction.atomic():
+            document = Document.objects.create(
+                organization=organization,
+                customer=customer,
+                direction=data.direction,
+                type=data.type,
+                number=data.number,
+                issue_date=data.issue_date,
+                due_date=data.due_date,
+                currency=data.currency,
+                amount_net=data.amount_net,
+                amount_vat=data.amount_vat,
+                amount_total=data.amount_total,
+                amount_payable=data.amount_payable,
+                payment_reference=data.payment_reference,
+                buyer_reference=data.buyer_reference,
+                order_reference=data.order_reference,
+                counterparty_name=data.counterparty_name or (customer.name if customer else ""),
+                note=data.note,
+                status=DocumentStatus.RECEIVED,
+                status_changed_at=now,
+                payment_status=(
+                    PaymentStatus.UNPAID
+                    if data.type in PAYABLE_TYPES and data.amount_payable > 0
+                    else PaymentStatus.NOT_APPLICABLE
+                ),
+            )
+    except IntegrityError:
+        existing = same_number.first()
+        if existing is None:
+            raise
+        raise _duplicate_number_conflict(existing) from None
     DocumentLine.objects.bulk_create(
         DocumentLine(
             document=document,
@@ -186,6 +191,15 @@ def document_create(
         at=now,
     )
     return document
+
+
+def _duplicate_number_conflict(existing: Document) -> ConflictError:
+    return ConflictError(
+        "duplicate_number",
+        _("%(document)s already exists (issued %(date)s).")
+        % {"document": existing, "date": existing.issue_date.isoformat()},
+        extra={"existing_id": str(existing.code), "existing_number": existing.number},
+    )
 
 
 def _check_document_transition(document: Document, to_status: str) -> None:
@@ -246,6 +260,8 @@ def document_register_payment(
 ) -> Document:
     """Add a payment (negative for a refund) and move the payment status to match."""
     require_permission(actor, "edit_documents", document.organization)
+    if amount == 0:
+        raise ApplicationError("zero_amount", _("A payment of zero changes nothing."))
     locked = Document.objects.select_for_update().get(pk=document.pk)
     if locked.payment_status == PaymentStatus.NOT_APPLICABLE:
         raise ApplicationError("not_payable", _("This document does not ask for payment."))
