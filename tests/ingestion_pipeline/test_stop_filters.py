@@ -122,6 +122,8 @@ def test_customer_rule_applies_to_that_customer_only(api, sender):
     assert other.json()["status"] == "accepted"
 
 
+# The real worker runs the notice job; it manages its own connection, as in tests/delivery.
+@pytest.mark.django_db(transaction=True)
 def test_stopped_document_emails_sender_and_customer_and_is_corrected_by_resend(api, sender):
     customer = CustomerFactory(
         sender=sender, business=True, org_number="987654325", email="ap@buyer.example"

@@ -442,11 +442,9 @@ def document_resend(*, document: Document, corrections: dict[str, str], actor: A
     """Correct named business terms of a STOPPED document and run it through validation and
     the stop filters again, as a new version; the earlier versions stay in the history."""
     require_permission(actor, "edit_documents", document.organization)
-    locked = (
-        Document.objects.select_for_update()
-        .select_related("organization", "customer")
-        .get(pk=document.pk)
-    )
+    # Lock only the document's row (PostgreSQL refuses FOR UPDATE across the nullable customer
+    # join); its organization and customer are read after.
+    locked = Document.objects.select_for_update(of=("self",)).get(pk=document.pk)
     if locked.status != DocumentStatus.STOPPED:
         raise ConflictError(
             "not_stopped",
