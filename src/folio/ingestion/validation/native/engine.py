@@ -102,14 +102,19 @@ class NativeEngine:
     def __init__(self, files=None, *, schema: bool = True):
         self._files = files
         self._schema = schema
+        self._schema_engine = None
 
     def rule_findings(self, tree: etree._ElementTree, stylesheet: str) -> list[Finding]:
         return evaluate(Document(tree), stylesheet)
 
     def schema_findings(self, tree: etree._ElementTree) -> list[Finding]:
-        from folio.ingestion.validation.official import OfficialEngine
+        # The XSD check is the official engine's (lxml); its rule files are located once, not
+        # on every document (locating them looks at the file system).
+        if self._schema_engine is None:
+            from folio.ingestion.validation.official import OfficialEngine
 
-        return OfficialEngine(self._files).schema_findings(tree)
+            self._schema_engine = OfficialEngine(self._files)
+        return self._schema_engine.schema_findings(tree)
 
     def validate(
         self,
