@@ -268,3 +268,11 @@ def test_openapi_documents_folio_json_by_business_terms(client):
     assert "$ref" not in json.dumps(body)
     assert "application/xml" in operation["requestBody"]["content"]
     assert {"201", "409", "422"} <= set(operation["responses"])
+
+
+def test_document_detail_carries_the_validation_report(api, corpus):
+    body = post_xml(api, (corpus / EHF_EXAMPLE).read_bytes()).json()
+    detail = api.get(f"/api/v1/documents/{body['id']}").json()
+    assert detail["version"] == 1
+    assert detail["validation"]["conforms"] is True
+    assert "UBL-CR-679" in {w["rule"] for w in detail["validation"]["warnings"]}

@@ -78,6 +78,15 @@ class DocumentDetailOut(DocumentOut):
     note: str
     lines: list[DocumentLineOut]
     deliveries: list[DeliveryOut]
+    version: int
+    validation: dict | None = Field(
+        None, description="The validation report of the current version (ingested documents)"
+    )
+
+    @staticmethod
+    def resolve_validation(obj) -> dict | None:
+        current = obj.versions.filter(version=obj.version).first()
+        return current.validation if current is not None else None
 
 
 class DocumentPageOut(Schema):
