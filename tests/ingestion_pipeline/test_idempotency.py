@@ -39,9 +39,8 @@ def test_same_key_with_another_body_is_refused(api, sender):
     assert not Document.objects.filter(number="I-3").exists()
 
 
-def test_keys_belong_to_one_sender(api, sender, other_sender):
+def test_keys_belong_to_one_sender(api, sender):
     post_json(api, folio_json("I-4"), **{"Idempotency-Key": "shared"})
-    other_sender.org_number = SELLER_ORG_NUMBER
     # Another sender using the same key string is not answered with the first sender's reply.
     twin = CompanyFactory(slug="twin", org_number=SELLER_ORG_NUMBER, vat_id=SELLER_VAT_ID)
     _key, secret = api_key_with_secret(twin)

@@ -451,7 +451,7 @@ def delete_stop_rule(request: HttpRequest, id: UUID):
     return Status(204, None)
 
 
-def _dry_run_answer(hits, last: int, judged: int) -> dict:
+def _dry_run_answer(hits, judged: int) -> dict:
     return {
         "judged": judged,
         "would_stop": [
@@ -478,7 +478,7 @@ def dry_run_stop_rule(request: HttpRequest, id: UUID):
     rule = stop_rule_get_for_actor(actor, code=id)
     payload = _payload(request, DryRunIn)
     hits, judged = stop_rule_dry_run(actor=actor, rule=rule, last=payload.last)
-    return Status(200, _dry_run_answer(hits, payload.last, judged))
+    return Status(200, _dry_run_answer(hits, judged))
 
 
 @ingest_router.post(
@@ -496,4 +496,4 @@ def dry_run_new_stop_rule(request: HttpRequest):
         organization=organization, kind=payload.kind, customer=customer, **_rule_fields(payload)
     )
     hits, judged = stop_rule_dry_run(actor=actor, rule=rule, last=payload.last)
-    return Status(200, _dry_run_answer(hits, payload.last, judged))
+    return Status(200, _dry_run_answer(hits, judged))
