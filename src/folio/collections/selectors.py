@@ -127,3 +127,30 @@ def promises_of(customer: Customer) -> QuerySet[Promise]:
 
 def disputes_of(document: Document) -> QuerySet[Dispute]:
     return document.disputes.prefetch_related("lines__line").order_by("-created_at")
+
+
+def disputes_open_for(actor) -> QuerySet[Dispute]:
+    """Open disputes on the documents of the senders the (staff) actor may see, oldest first:
+    the sender portal's queue (resolve with collections.services.dispute_resolve)."""
+    from folio.documents.selectors import documents_visible_to
+
+    return (
+        Dispute.objects.filter(status="open", document__in=documents_visible_to(actor))
+        .select_related("document", "document__customer")
+        .prefetch_related("lines__line")
+        .order_by("created_at", "id")
+    )
+
+
+def promises_open_for(actor) -> QuerySet[Promise]:
+    """Open promises to pay of the customers of the senders the actor may see."""
+    from folio.tenancy.selectors import organization_ids_visible_to
+
+    return (
+        Promise.objects.filter(
+            status="open", customer__sender_id__in=organization_ids_visible_to(actor)
+        )
+        .select_related("customer")
+        .prefetch_related("documents")
+        .order_by("promised_date", "id")
+    )
