@@ -198,6 +198,13 @@ ROUTES: dict[str, Rule] = {
     "portal/support/stop/": Rule(
         frozenset(PERSONA_NAMES), ok=302, method="POST", anonymous=APP_LOGIN
     ),
+    # The sender's desk of customer requests (servicedesk); a decision without a valid
+    # choice is refused (400) before anything is looked up.
+    "app/desk/": Rule(STAFF, anonymous=APP_LOGIN, others=403),
+    "app/desk/changes/decide/": Rule(STAFF, ok=400, method="POST", anonymous=APP_LOGIN, others=403),
+    "app/desk/disputes/decide/": Rule(
+        STAFF, ok=400, method="POST", anonymous=APP_LOGIN, others=403
+    ),
     # Payments: Stripe's webhook needs its signature (none configured in tests: 400); the
     # sandbox PSP's page is admitted by the unguessable payment code.
     "payments/webhooks/stripe/": Rule(NOBODY, method="POST", anonymous=400, others=400),

@@ -12,6 +12,7 @@ urlpatterns = [
     path("", core_views.landing, name="landing"),
     path("healthz", health.healthz, name="healthz"),
     path("i18n/setlang/", set_language, name="set_language"),
+    path("app/desk/", include("folio.servicedesk.urls")),
     path("app/", include("folio.sender_portal.urls")),
     path("portal/", include("folio.recipient_portal.urls")),
     path("backoffice/", include("folio.backoffice.urls")),
