@@ -143,3 +143,22 @@ class Reminder(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.document} #{self.level}"
+
+
+class StatementSchedule(TimeStampedModel):
+    """A sender e-mails each customer with open items a statement of account every
+    `every_days` days (the PDF attached)."""
+
+    sender = models.OneToOneField(
+        Organization, on_delete=models.CASCADE, related_name="statement_schedule"
+    )
+    every_days = models.PositiveIntegerField(_("every (days)"), default=30)
+    next_run_on = models.DateField(_("next run"))
+    enabled = models.BooleanField(_("send statements"), default=True)
+
+    class Meta:
+        verbose_name = _("statement schedule")
+        verbose_name_plural = _("statement schedules")
+
+    def __str__(self) -> str:
+        return f"statements of {self.sender} every {self.every_days} days"

@@ -496,3 +496,57 @@ def _remind_one(document: Document, policy: DunningPolicy, today: datetime.date)
         # Another scheduler made this level first.
         return False
     return True
+
+
+def statements_sweep(*, today: datetime.date | None = None) -> int:
+    """E-mail statements for every due schedule; a run is claimed before anything is sent, so
+    two schedulers never send the same run twice."""
+    from django.core.mail import EmailMessage
+    from django.utils import translation
+
+    from folio.collections.models import StatementSchedule
+    from folio.collections.selectors import statement_for
+    from folio.collections.statement_pdf import statement_pdf_render
+    from folio.customers.models import Customer
+
+    today = today or timezone.localdate()
+    sent = 0
+    for schedule in StatementSchedule.objects.filter(enabled=True, next_run_on__lte=today):
+        claimed = StatementSchedule.objects.filter(
+            pk=schedule.pk, next_run_on=schedule.next_run_on
+        ).update(next_run_on=today + datetime.timedelta(days=max(schedule.every_days, 1)))
+        if not claimed:
+            continue
+        customers = (
+            Customer.objects.filter(
+                sender_id=schedule.sender_id,
+                is_active=True,
+                documents__payment_status__in=OPEN_PAYMENT_STATUSES,
+            )
+            .exclude(email="")
+            .distinct()
+        )
+        for customer in customers.select_related("sender"):
+            statement = statement_for(customer, today=today)
+            if not statement.items:
+                continue
+            language = customer.language or "en"
+            with translation.override(language):
+                message = EmailMessage(
+                    subject=str(
+                        _("Statement of account from %(sender)s") % {"sender": customer.sender.name}
+                    ),
+                    body=str(
+                        _("Your open items as of %(date)s are in the attached statement.")
+                        % {"date": today.isoformat()}
+                    ),
+                    to=[customer.email],
+                )
+            message.attach(
+                f"statement-{today.isoformat()}.pdf",
+                statement_pdf_render(statement, language=language),
+                "application/pdf",
+            )
+            message.send()
+            sent += 1
+    return sent

@@ -21,3 +21,12 @@ def send_due_reminders() -> None:
     sent = reminders_sweep()
     if sent:
         logger.info("reminders sent: %s", sent)
+
+
+@register_sweep("collections.statements", every=timedelta(hours=6))
+def send_scheduled_statements() -> None:
+    from folio.collections.services import statements_sweep
+
+    sent = statements_sweep()
+    if sent:
+        logger.info("statements sent: %s", sent)
