@@ -3,6 +3,7 @@ sandbox access point and SMP over real sockets."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -249,3 +250,19 @@ def test_rejecting_message_level_response_falls_back(access_point, smtp_server):
     assert (response.data["kind"], response.data["code"]) == ("mlr", "RE")
     fallback = Delivery.objects.get(document=document, fallback_of=delivery)
     assert (fallback.channel, fallback.status) == ("email", DeliveryStatus.SENT)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_inbound_invoice_breaking_the_rules_is_refused_with_its_rules(access_point):
+    CompanyFactory(country="NO", org_number="974760673", peppol_id="0192:974760673")
+    source = (EXAMPLES / "base-example.xml").read_bytes()
+    broken = re.sub(rb"<cbc:IssueDate>[^<]*</cbc:IssueDate>", b"", source, count=1)
+    envelope = sbdh_build(
+        payload=broken, sender="0088:7315458756324", receiver="0192:974760673", country_c1="SE"
+    )
+    access_point.queue("sbdh", envelope)
+    peppol_incoming_process()
+    assert not Document.objects.filter(direction=Direction.RECEIVED).exists()
+    record = InboundEnvelope.objects.get()
+    assert record.status == "rejected"
+    assert "XSD" in record.reason

@@ -34,7 +34,7 @@ from folio.documents.services import (
     document_transition,
     event_record,
 )
-from folio.ingestion import en16931
+from folio.ingestion.pipeline import IngestRejected, parse_and_validate
 from folio.tenancy.actors import Actor
 from folio.tenancy.models import Organization
 
@@ -196,13 +196,6 @@ def _organization_for(receiver: str) -> Organization | None:
     return organization
 
 
-def _validate(tree) -> list[str]:
-    from folio.ingestion.validation.engines import get_engine
-
-    report = get_engine().validate(tree)
-    return [] if report.conforms else sorted({finding.rule for finding in report.errors})
-
-
 def inbound_document_receive(*, envelope: SbdhEnvelope, actor: Actor) -> InboundEnvelope:
     """A business document for one of our organizations: validate it, store it as received.
 
@@ -222,19 +215,16 @@ def inbound_document_receive(*, envelope: SbdhEnvelope, actor: Actor) -> Inbound
     )
     organization = _organization_for(envelope.receiver)
     payload = envelope.payload_bytes()
-    tree = etree.ElementTree(envelope.business_message)
     failures: list[str] = []
     if organization is None:
         failures.append(_("No organization here has the Peppol id %s.") % envelope.receiver)
     else:
+        # The ingestion pipeline's own checks: size, parsing, EN 16931 / Peppol rules.
         try:
-            invoice = en16931.from_ubl(tree)
-        except en16931.NotAnInvoice as exc:
-            failures.append(_("Not an invoice or credit note: %s") % exc)
-        else:
-            rule_ids = _validate(tree)
-            if rule_ids:
-                failures.append(_("Failed validation: %s") % ", ".join(rule_ids))
+            invoice = parse_and_validate(payload, content_type="application/xml").invoice
+        except IngestRejected as exc:
+            rules = ", ".join(sorted({error["rule"] for error in exc.extra.get("errors", [])}))
+            failures.append(f"{exc.message} ({rules})")
     if failures:
         record.status = InboundEnvelopeStatus.REJECTED
         record.reason = " ".join(str(f) for f in failures)
