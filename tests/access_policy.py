@@ -146,6 +146,10 @@ ROUTES: dict[str, Rule] = {
     "portal/login/link/": Rule(EVERYONE),
     "portal/login/link/open/": Rule(EVERYONE, ok=302, anonymous=302, others=302),
     "portal/login/link/confirm/": Rule(EVERYONE),
+    # The code step of a password sign-in with an authenticator: without a pending sign-in
+    # it goes back to the sign-in page. The security page enrols an authenticator.
+    "portal/login/code/": Rule(EVERYONE, ok=302, anonymous=302, others=302),
+    "portal/security/": Rule(RECIPIENTS, anonymous=PORTAL_LOGIN, others=403),
     # Two-part activation: the form answers everyone alike.
     "portal/activate/": Rule(EVERYONE),
     "portal/documents/<uuid:code>/print/": Rule(

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from folio.recipient_portal import views, views_account, views_money
+from folio.recipient_portal import views, views_account, views_money, views_security
 
 app_name = "recipient_portal"
 
@@ -12,6 +12,8 @@ urlpatterns = [
     path("login/link/open/", views_account.magic_link, name="magic_link"),
     path("login/link/confirm/", views_account.magic_confirm, name="magic_confirm"),
     path("activate/", views_account.activate, name="activate"),
+    path("login/code/", views_security.code_step, name="code_step"),
+    path("security/", views_security.security, name="security"),
     path("documents/<uuid:code>/", views.document_detail, name="document"),
     path("documents/<uuid:code>/print/", views.document_print, name="document_print"),
     path("documents/<uuid:code>/pdf/", views.document_pdf_download, name="document_pdf"),

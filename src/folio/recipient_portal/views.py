@@ -54,6 +54,17 @@ class PortalSignInView(auth_views.LoginView):
     authentication_form = PortalAuthenticationForm
     next_page = reverse_lazy("recipient_portal:home")
 
+    def form_valid(self, form):
+        from folio.recipient_portal.views_security import PENDING_USER_KEY, confirmed_device
+
+        user = form.get_user()
+        if confirmed_device(user) is not None:
+            # Not signed in yet: the code step finishes the sign-in.
+            self.request.session.cycle_key()
+            self.request.session[PENDING_USER_KEY] = user.pk
+            return redirect("recipient_portal:code_step")
+        return super().form_valid(form)
+
 
 class PortalSignOutView(auth_views.LogoutView):
     next_page = reverse_lazy("recipient_portal:login")
