@@ -192,12 +192,20 @@ def test_accept_a_quote_records_name_and_time_and_tells_the_sender(kari):
     assert QuoteDecision.objects.filter(document=quote).count() == 1
 
 
-def test_comment_reaches_the_timeline(kari):
+def test_comment_reaches_the_timeline_and_the_sender_by_mail(
+    kari, django_capture_on_commit_callbacks
+):
     persona, client = kari
+    sender = persona.customer.sender
+    sender.email = "billing@nordlys.example.test"
+    sender.save(update_fields=["email"])
     invoice = _open_invoice(persona)
-    client.post(f"/portal/documents/{invoice.code}/comment/", {"body": "Can I pay later?"})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/portal/documents/{invoice.code}/comment/", {"body": "Can I pay later?"})
     event = DocumentEvent.objects.get(document=invoice, kind=EventKind.COMMENT)
     assert event.message == "Can I pay later?"
+    assert mail.outbox[-1].to == ["billing@nordlys.example.test"]
+    assert "Can I pay later?" in mail.outbox[-1].body
 
 
 def test_promise_to_pay_from_the_document(kari):
