@@ -19,15 +19,18 @@ import logging
 import os
 import socket
 import threading
+import time
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import TypeVar
 
-from django.db import close_old_connections
+from django.db import OperationalError, close_old_connections
 from django.db.models import F
 from django.utils import timezone
 from django.utils.module_loading import autodiscover_modules
+from django_tasks_db.utils import is_locked_database_exception
 
 from folio.core.heartbeat import SCHEDULER, heartbeat_record
 from folio.core.models import SweepSchedule
@@ -36,6 +39,8 @@ logger = logging.getLogger(__name__)
 
 # How often a running scheduler proves it is alive, and how long it sleeps at most between looks.
 HEARTBEAT_INTERVAL = timedelta(seconds=15)
+LOCKED_RETRIES = 50
+T = TypeVar("T")
 MAX_IDLE_SECONDS = 5.0
 
 
@@ -87,28 +92,50 @@ def sweeps_discover() -> SweepRegistry:
 
 def sweep_schedules_ensure(sweeps: list[Sweep], *, now: datetime) -> None:
     """Create the schedule row of each new sweep, due now. Safe when schedulers race."""
-    SweepSchedule.objects.bulk_create(
-        [SweepSchedule(name=sweep.name, next_run_at=now) for sweep in sweeps],
-        ignore_conflicts=True,
+    _when_unlocked(
+        lambda: SweepSchedule.objects.bulk_create(
+            [SweepSchedule(name=sweep.name, next_run_at=now) for sweep in sweeps],
+            ignore_conflicts=True,
+        )
     )
+
+
+def _when_unlocked(query: Callable[[], T]) -> T:
+    """Run a short schedule query, waiting out SQLite table locks.
+
+    SQLite answers "table is locked" at once (without its busy timeout) when connections share a
+    cache, as the test database's do; another scheduler is mid-write, so try again shortly.
+    """
+    for attempt in range(LOCKED_RETRIES):
+        try:
+            return query()
+        except OperationalError as error:
+            if not is_locked_database_exception(error) or attempt == LOCKED_RETRIES - 1:
+                raise
+            time.sleep(0.02 * (attempt + 1))
+    raise AssertionError("unreachable")
 
 
 def sweep_due_at(sweep: Sweep, *, now: datetime) -> datetime | None:
     """The time the sweep's pending run fell due, or None when it is not due yet."""
-    return (
-        SweepSchedule.objects.filter(name=sweep.name, next_run_at__lte=now)
-        .values_list("next_run_at", flat=True)
-        .first()
+    return _when_unlocked(
+        lambda: (
+            SweepSchedule.objects.filter(name=sweep.name, next_run_at__lte=now)
+            .values_list("next_run_at", flat=True)
+            .first()
+        )
     )
 
 
 def sweep_claim(sweep: Sweep, *, due_at: datetime, now: datetime) -> bool:
     """Claim the run that fell due at `due_at`: True for exactly one of the schedulers that
     read that value (compare and swap on `next_run_at`)."""
-    claimed = SweepSchedule.objects.filter(name=sweep.name, next_run_at=due_at).update(
-        next_run_at=now + sweep.every,
-        last_started_at=now,
-        run_count=F("run_count") + 1,
+    claimed = _when_unlocked(
+        lambda: SweepSchedule.objects.filter(name=sweep.name, next_run_at=due_at).update(
+            next_run_at=now + sweep.every,
+            last_started_at=now,
+            run_count=F("run_count") + 1,
+        )
     )
     return claimed == 1
 
