@@ -12,7 +12,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from django.conf import settings as django_settings
 from django.test import Client
+from django.utils import translation
 
 from folio.tenancy.models import Organization
 from tests.factories import api_key_with_secret
@@ -70,6 +72,14 @@ def _fast_and_sealed_settings(settings, tmp_path):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     # Personas sign in with a password only; tests/sender_portal turns the admin TOTP rule on.
     settings.FOLIO_ADMIN_TWO_FACTOR = False
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the default language, whatever an earlier test activated."""
+    translation.activate(django_settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)
