@@ -65,6 +65,9 @@ def delivery_create(
     """Create a pending delivery and record the routing decision as an event."""
     require_permission(actor, "send", document.organization)
     channel = ChannelCode(channel)
+    # The message key numbers a document's deliveries; locking the document row keeps two
+    # concurrent creations (routing, a sender's resend) from counting the same number.
+    Document.objects.select_for_update().filter(pk=document.pk).values_list("pk").first()
     sequence = Delivery.objects.filter(document=document).count() + 1
     delivery = Delivery.objects.create(
         document=document,
