@@ -232,6 +232,18 @@ FOLIO_BOUNCE_WEBHOOK_SECRET = env_str("FOLIO_BOUNCE_WEBHOOK_SECRET")
 FOLIO_PRINT_DROP_DIR = env_path("FOLIO_PRINT_DROP_DIR", FOLIO_DATA_DIR / "print" / "outbox")
 FOLIO_PRINT_STATUS_DIR = env_path("FOLIO_PRINT_STATUS_DIR", FOLIO_DATA_DIR / "print" / "status")
 FOLIO_PRINT_BATCH_HOUR = env_int("FOLIO_PRINT_BATCH_HOUR", 16)
+# Print batches by `folder` (the two folders above) or `sftp` (the print partner's SFTP server).
+FOLIO_PRINT_TRANSPORT = env_str("FOLIO_PRINT_TRANSPORT", "folder")
+if FOLIO_PRINT_TRANSPORT not in {"folder", "sftp"}:
+    raise ConfigurationError("FOLIO_PRINT_TRANSPORT must be folder or sftp")
+FOLIO_PRINT_SFTP_HOST = env_str("FOLIO_PRINT_SFTP_HOST")
+FOLIO_PRINT_SFTP_PORT = env_int("FOLIO_PRINT_SFTP_PORT", 22)
+FOLIO_PRINT_SFTP_USER = env_str("FOLIO_PRINT_SFTP_USER")
+FOLIO_PRINT_SFTP_PASSWORD = env_str("FOLIO_PRINT_SFTP_PASSWORD")
+FOLIO_PRINT_SFTP_KEY_FILE = env_str("FOLIO_PRINT_SFTP_KEY_FILE")
+FOLIO_PRINT_SFTP_KNOWN_HOSTS = env_str("FOLIO_PRINT_SFTP_KNOWN_HOSTS")
+FOLIO_PRINT_SFTP_OUTBOX = env_str("FOLIO_PRINT_SFTP_OUTBOX", "/batches")
+FOLIO_PRINT_SFTP_INBOX = env_str("FOLIO_PRINT_SFTP_INBOX", "/status")
 # "http" (an access point API in the style of phase4's /sendsbdh) or "folder" (Oxalis-style).
 FOLIO_PEPPOL_TRANSPORT = env_str("FOLIO_PEPPOL_TRANSPORT", "http")
 FOLIO_PEPPOL_AP_URL = env_str("FOLIO_PEPPOL_AP_URL", "http://127.0.0.1:8125").rstrip("/")

@@ -36,15 +36,28 @@ def remind_smartmail() -> None:
     smartmail_remind_due()
 
 
+def _log_hand_over_error(what: str, exc: TransportError) -> None:
+    # The batch rolled back and its letters stay queued; the next run tries again. A permanent
+    # error (host key, login) needs an operator, so it is logged as an error.
+    log = logger.error if exc.permanent else logger.warning
+    log("%s failed: %s", what, exc.message)
+
+
 @register_sweep("delivery.print_batch", every=timedelta(minutes=10))
 def daily_print_batch() -> None:
     if print_batch_due(timezone.now()):
-        print_batch_create(actor=Actor.for_system("print"))
+        try:
+            print_batch_create(actor=Actor.for_system("print"))
+        except TransportError as exc:
+            _log_hand_over_error("Print batch hand-over", exc)
 
 
 @register_sweep("delivery.print_status", every=timedelta(minutes=10))
 def read_print_status_files() -> None:
-    print_status_files_read(actor=Actor.for_system("print"))
+    try:
+        print_status_files_read(actor=Actor.for_system("print"))
+    except TransportError as exc:
+        _log_hand_over_error("Reading the print partner's status files", exc)
 
 
 @register_sweep("delivery.peppol_incoming", every=timedelta(minutes=1))

@@ -2,10 +2,14 @@
 
 A batch is `<name>.pdf` (every queued letter, in order), `<name>.manifest.json` and
 `<name>.manifest.csv` (one row per letter: key, first page, pages, sheets, postage class,
-country...), written to the drop folder under temporary names and renamed, then `<name>.ready`
+country...), handed over through the print partner's file transfer (FOLIO_PRINT_TRANSPORT: the
+drop folder or the partner's SFTP server) under temporary names and renamed, then `<name>.ready`
 last, so the partner never picks up half a batch. The partner answers with
 `<anything>.status.csv` files (`message_key,status,at` where status is printed, posted or
-rejected) in the status folder; each file is read once and moved to `processed/`.
+rejected) in its status folder; each file is read once and moved to `processed/`.
+
+A hand-over that fails (the server away, a refused host key or login) raises TransportError and
+rolls the batch back: its letters stay queued for the next batch.
 """
 
 from __future__ import annotations
@@ -14,9 +18,7 @@ import csv
 import datetime
 import io
 import json
-import os
 import secrets
-from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
@@ -24,6 +26,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from pypdf import PdfReader, PdfWriter
 
+from folio.channels.file_transfer import FileTransfer, file_transfer_for
 from folio.delivery.models import (
     Delivery,
     DeliveryStatus,
@@ -53,17 +56,12 @@ MANIFEST_FIELDS = [
 ]
 
 
-def _write_atomically(folder: Path, name: str, content: bytes) -> None:
-    temporary = folder / f".{name}.part"
-    temporary.write_bytes(content)
-    os.replace(temporary, folder / name)
-
-
-def print_batch_create(*, actor: Actor, now: datetime.datetime | None = None) -> PrintBatch | None:
+def print_batch_create(
+    *, actor: Actor, now: datetime.datetime | None = None, transfer: FileTransfer | None = None
+) -> PrintBatch | None:
     """Collect every queued letter into one batch and hand it over; None when nothing waits."""
     now = now or timezone.now()
-    folder = Path(settings.FOLIO_PRINT_DROP_DIR)
-    folder.mkdir(parents=True, exist_ok=True)
+    transfer = transfer or file_transfer_for("print")
     with transaction.atomic():
         items = list(
             PrintItem.objects.select_for_update(skip_locked=True, of=("self",))
@@ -112,7 +110,7 @@ def print_batch_create(*, actor: Actor, now: datetime.datetime | None = None) ->
             sheet_count=sum(item.sheets for item in items),
             postage_total=sum((item.postage for item in items), start=0),
             handed_over_at=now,
-            handed_over_to=str(folder),
+            handed_over_to=str(transfer)[:300],
         )
         manifest = {
             "batch": name,
@@ -140,11 +138,16 @@ def print_batch_create(*, actor: Actor, now: datetime.datetime | None = None) ->
                 delivery=item.delivery,
                 data={"batch": name},
             )
-        _write_atomically(folder, f"{name}.pdf", pdf_buffer.getvalue())
-        _write_atomically(folder, f"{name}.manifest.json", json.dumps(manifest, indent=2).encode())
-        _write_atomically(folder, f"{name}.manifest.csv", csv_buffer.getvalue().encode())
-        # Written last: its presence tells the partner the batch is complete.
-        _write_atomically(folder, f"{name}.ready", b"")
+        # Inside the transaction: a failed hand-over leaves every letter queued. The marker goes
+        # last: its presence tells the partner the batch is complete.
+        transfer.upload_all(
+            [
+                (f"{name}.pdf", pdf_buffer.getvalue()),
+                (f"{name}.manifest.json", json.dumps(manifest, indent=2).encode()),
+                (f"{name}.manifest.csv", csv_buffer.getvalue().encode()),
+                (f"{name}.ready", b""),
+            ]
+        )
     return batch
 
 
@@ -218,31 +221,29 @@ def _status_apply(key: str, status: str, at: datetime.datetime, detail: str, act
     return True
 
 
-def print_status_files_read(*, actor: Actor) -> int:
+def print_status_files_read(*, actor: Actor, transfer: FileTransfer | None = None) -> int:
     """Apply every new partner status file; returns how many letters changed."""
-    folder = Path(settings.FOLIO_PRINT_STATUS_DIR)
-    if not folder.is_dir():
-        return 0
-    processed = folder / "processed"
-    processed.mkdir(exist_ok=True)
+    transfer = transfer or file_transfer_for("print")
     changed = 0
-    for path in sorted(folder.glob("*.status.csv")):
-        with path.open(newline="", encoding="utf-8") as handle:
-            for row in csv.DictReader(handle):
-                try:
-                    at = datetime.datetime.fromisoformat(row.get("at") or "")
-                except ValueError:
-                    at = timezone.now()
-                if timezone.is_naive(at):
-                    at = timezone.make_aware(at)
-                changed += _status_apply(
-                    (row.get("message_key") or "").strip(),
-                    row.get("status") or "",
-                    at,
-                    row.get("detail") or "",
-                    actor,
-                )
-        os.replace(path, processed / path.name)
+    for item in transfer.incoming("*.status.csv"):
+        text = item.content.decode("utf-8-sig", errors="replace")
+        for row in csv.DictReader(io.StringIO(text, newline="")):
+            try:
+                at = datetime.datetime.fromisoformat(row.get("at") or "")
+            except ValueError:
+                at = timezone.now()
+            if timezone.is_naive(at):
+                at = timezone.make_aware(at)
+            changed += _status_apply(
+                (row.get("message_key") or "").strip(),
+                row.get("status") or "",
+                at,
+                row.get("detail") or "",
+                actor,
+            )
+        # A posted or rejected letter is never changed again, so a crash
+        # before this acknowledgement only means the file is read again.
+        transfer.acknowledge(item)
     for batch in PrintBatch.objects.filter(status=PrintBatchStatus.HANDED_OVER):
         if not batch.items.filter(
             status__in=[PrintItemStatus.QUEUED, PrintItemStatus.BATCHED, PrintItemStatus.PRINTED]

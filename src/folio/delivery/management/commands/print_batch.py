@@ -4,8 +4,9 @@ The scheduler does both on its own (a batch a day after FOLIO_PRINT_BATCH_HOUR, 
 every ten minutes); this command is for operators who need a batch out of turn.
 """
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
+from folio.channels.base import TransportError
 from folio.channels.print.batches import print_batch_create, print_status_files_read
 from folio.tenancy.actors import Actor
 
@@ -19,6 +20,13 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options) -> None:
+        try:
+            self._run(options)
+        except TransportError as exc:
+            kind = "permanent" if exc.permanent else "temporary"
+            raise CommandError(f"Print partner hand-over failed ({kind}): {exc.message}") from exc
+
+    def _run(self, options) -> None:
         actor = Actor.for_system("cli")
         if not options["status_only"]:
             batch = print_batch_create(actor=actor)

@@ -3,6 +3,11 @@
 Point Folio at it with FOLIO_SMTP_HOST/FOLIO_SMTP_PORT, FOLIO_PEPPOL_AP_URL and
 FOLIO_PEPPOL_SMP_URL, and for the Nordic networks FOLIO_EFAKTURA_URL, FOLIO_KIVRA_URL,
 FOLIO_EFAKTURA_SE_URL (the defaults of the development settings match the default ports).
+
+The SFTP server (default port 8129) has two logins, `print` and `nets`, each with the password
+from FOLIO_PRINT_SFTP_PASSWORD / FOLIO_NETS_SFTP_PASSWORD (`sandbox` when unset); its host key
+is named in `<folder>/sftp/known_hosts`. With FOLIO_PRINT_TRANSPORT=sftp (FOLIO_NETS_TRANSPORT)
+the sandbox print partner (Nets) works on that login's SFTP folders instead of the local ones.
 """
 
 import json
@@ -18,6 +23,7 @@ from folio.sandbox.kivra import SandboxKivra, kivra_sandbox_seed
 from folio.sandbox.nets import SandboxNets
 from folio.sandbox.peppol import SandboxAccessPoint
 from folio.sandbox.print_partner import SandboxPrintPartner
+from folio.sandbox.sftp import SandboxSftpServer, SftpLogin
 from folio.sandbox.smtp import SandboxSMTPServer
 
 
@@ -37,6 +43,7 @@ class Command(BaseCommand):
         parser.add_argument("--peppol-port", type=int, default=8125)
         # The Nordic networks (eFaktura, Kivra, Swedish e-faktura; Nets exchanges files).
         parser.add_argument("--nordic-ports", type=int, nargs=3, default=[8126, 8127, 8128])
+        parser.add_argument("--sftp-port", type=int, default=8129)
         parser.add_argument(
             "--participant",
             action="append",
@@ -59,15 +66,27 @@ class Command(BaseCommand):
         peppol = SandboxAccessPoint(
             folder / "peppol", participants=participants, port=options["peppol_port"]
         ).start()
-        nordic = self._nordic(options["nordic_ports"])
-        printer = SandboxPrintPartner(
-            drop_dir=Path(settings.FOLIO_PRINT_DROP_DIR),
-            status_dir=Path(settings.FOLIO_PRINT_STATUS_DIR),
+        sftp = SandboxSftpServer(
+            folder / "sftp",
+            logins=[
+                SftpLogin("print", password=settings.FOLIO_PRINT_SFTP_PASSWORD or "sandbox"),
+                SftpLogin("nets", password=settings.FOLIO_NETS_SFTP_PASSWORD or "sandbox"),
+            ],
+            port=options["sftp_port"],
         ).start()
+        nordic = self._nordic(options["nordic_ports"], sftp)
+        drop_dir, status_dir = self._folders(
+            sftp,
+            "print",
+            (settings.FOLIO_PRINT_DROP_DIR, settings.FOLIO_PRINT_STATUS_DIR),
+            (settings.FOLIO_PRINT_SFTP_OUTBOX, settings.FOLIO_PRINT_SFTP_INBOX),
+        )
+        printer = SandboxPrintPartner(drop_dir=drop_dir, status_dir=status_dir).start()
         self.stdout.write(
             f"SMTP on {smtp.host}:{smtp.port} (mail in {folder / 'mail'}), "
             f"Peppol access point and SMP on {peppol.url}, "
-            f"print partner reading {settings.FOLIO_PRINT_DROP_DIR}. Ctrl-C stops."
+            f"SFTP on {sftp.host}:{sftp.port} (host key in {sftp.known_hosts}), "
+            f"print partner reading {drop_dir}. Ctrl-C stops."
         )
         try:
             threading.Event().wait()
@@ -77,10 +96,21 @@ class Command(BaseCommand):
             for server in nordic:
                 server.stop()
             printer.stop()
+            sftp.stop()
             peppol.stop()
             smtp.stop()
 
-    def _nordic(self, ports: list[int]) -> list:
+    @staticmethod
+    def _folders(sftp, login: str, local: tuple, remote: tuple[str, str]) -> tuple[Path, Path]:
+        """The partner's outbox/inbox: the local folders, or that login's SFTP folders."""
+        if getattr(settings, f"FOLIO_{login.upper()}_TRANSPORT") != "sftp":
+            return Path(local[0]), Path(local[1])
+        outbox, inbox = (sftp.home(login) / path.strip("/") for path in remote)
+        outbox.mkdir(parents=True, exist_ok=True)
+        inbox.mkdir(parents=True, exist_ok=True)
+        return outbox, inbox
+
+    def _nordic(self, ports: list[int], sftp: SandboxSftpServer) -> list:
         """eFaktura, Kivra and the Swedish intermediary, knowing whom Folio's registry knows;
         and the Nets file exchange on FOLIO_NETS_OUTBOX_DIR/FOLIO_NETS_INBOX_DIR."""
         efaktura = SandboxEfaktura(token=settings.FOLIO_EFAKTURA_TOKEN, port=ports[0]).start()
@@ -93,9 +123,13 @@ class Command(BaseCommand):
         intermediary = SandboxIntermediary(
             token=settings.FOLIO_EFAKTURA_SE_TOKEN, port=ports[2]
         ).start()
-        nets = SandboxNets(
-            outbox=Path(settings.FOLIO_NETS_OUTBOX_DIR), inbox=Path(settings.FOLIO_NETS_INBOX_DIR)
-        ).start()
+        nets_outbox, nets_inbox = self._folders(
+            sftp,
+            "nets",
+            (settings.FOLIO_NETS_OUTBOX_DIR, settings.FOLIO_NETS_INBOX_DIR),
+            (settings.FOLIO_NETS_SFTP_OUTBOX, settings.FOLIO_NETS_SFTP_INBOX),
+        )
+        nets = SandboxNets(outbox=nets_outbox, inbox=nets_inbox).start()
         known = (
             efaktura_sandbox_seed(efaktura),
             kivra_sandbox_seed(kivra),
@@ -104,6 +138,6 @@ class Command(BaseCommand):
         self.stdout.write(
             f"eFaktura on {efaktura.url} ({known[0]} receivers), Kivra on {kivra.url} "
             f"({known[1]} users), e-faktura intermediary on {intermediary.url} ({known[2]} "
-            f"consumers), Nets exchange reading {settings.FOLIO_NETS_OUTBOX_DIR}."
+            f"consumers), Nets exchange reading {nets_outbox}."
         )
         return [efaktura, kivra, intermediary, nets]
