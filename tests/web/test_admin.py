@@ -19,6 +19,8 @@ READ_ONLY = {
     "documents.DocumentLine",
     "documents.DocumentEvent",
     "documents.DocumentFile",
+    "documents.MonthlyFigure",
+    "documents.MonthlyRollup",
     "delivery.Delivery",
     "delivery.DeliveryAttempt",
     "tenancy.ApiKey",

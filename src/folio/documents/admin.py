@@ -1,7 +1,14 @@
 from django.contrib import admin
 
 from folio.core.admin import ReadOnlyInline, ReadOnlyModelAdmin
-from folio.documents.models import Document, DocumentEvent, DocumentFile, DocumentLine
+from folio.documents.models import (
+    Document,
+    DocumentEvent,
+    DocumentFile,
+    DocumentLine,
+    MonthlyFigure,
+    MonthlyRollup,
+)
 
 
 class DocumentLineInline(ReadOnlyInline):
@@ -65,3 +72,18 @@ class DocumentFileAdmin(ReadOnlyModelAdmin):
     list_filter = ["kind", "content_type"]
     search_fields = ["filename", "document__number", "sha256"]
     list_select_related = ["document"]
+
+
+@admin.register(MonthlyFigure)
+class MonthlyFigureAdmin(ReadOnlyModelAdmin):
+    list_display = ["month", "organization", "direction", "type", "channel", "status", "documents"]
+    list_filter = ["direction", "status", "channel"]
+    search_fields = ["organization__name", "organization__slug"]
+    list_select_related = ["organization"]
+
+
+@admin.register(MonthlyRollup)
+class MonthlyRollupAdmin(ReadOnlyModelAdmin):
+    list_display = ["month", "organization", "documents", "rolled_up_at"]
+    search_fields = ["organization__name", "organization__slug"]
+    list_select_related = ["organization"]

@@ -273,3 +273,67 @@ class DocumentEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.kind}"
+
+
+class MonthlyFigure(models.Model):
+    """Documents of one organization and calendar month (by arrival, in the site's time zone),
+    per direction, type, channel, status and currency: the dashboard's 13-month trends read
+    these instead of counting a million documents. `documents` and `amount_total` count under
+    the document's channel; `deliveries...` and `cost` under each delivery's own channel (a
+    bounced e-mail and the letter after it count under e-mail and print). Written only by
+    `folio.documents.statistics` (a sweep rolls up closed months; see there why)."""
+
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="+")
+    month = models.DateField(_("month"), help_text=_("The first day of the month."))
+    direction = models.CharField(_("direction"), max_length=10, choices=Direction.choices)
+    type = models.CharField(_("type"), max_length=30, choices=DocumentType.choices)
+    channel = models.CharField(_("channel"), max_length=20, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=DocumentStatus.choices)
+    currency = models.CharField(_("currency"), max_length=3)
+    documents = models.PositiveIntegerField(_("documents"), default=0)
+    amount_total = models.DecimalField(_("total"), max_digits=20, decimal_places=2, default=0)
+    deliveries = models.PositiveIntegerField(_("deliveries"), default=0)
+    deliveries_opened = models.PositiveIntegerField(_("deliveries opened"), default=0)
+    deliveries_failed = models.PositiveIntegerField(_("deliveries failed"), default=0)
+    cost = models.DecimalField(_("delivery cost"), max_digits=18, decimal_places=4, default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=[
+                    "organization",
+                    "month",
+                    "direction",
+                    "type",
+                    "channel",
+                    "status",
+                    "currency",
+                ],
+                name="monthly_figure_unique",
+            )
+        ]
+        verbose_name = _("monthly figure")
+        verbose_name_plural = _("monthly figures")
+
+    def __str__(self) -> str:
+        return f"{self.month:%Y-%m} {self.direction} {self.type} {self.status}: {self.documents}"
+
+
+class MonthlyRollup(models.Model):
+    """That one organization's closed month is rolled up into MonthlyFigure rows (and when):
+    a month without a mark is counted live, so the dashboard is right before the first sweep."""
+
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="+")
+    month = models.DateField(_("month"))
+    rolled_up_at = models.DateTimeField(_("rolled up"))
+    documents = models.PositiveIntegerField(_("documents"), default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "month"], name="monthly_rollup_unique")
+        ]
+        verbose_name = _("monthly roll-up")
+        verbose_name_plural = _("monthly roll-ups")
+
+    def __str__(self) -> str:
+        return f"{self.organization_id} {self.month:%Y-%m} @ {self.rolled_up_at:%Y-%m-%d %H:%M}"

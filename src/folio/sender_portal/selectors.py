@@ -18,8 +18,8 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from folio.customers.models import Customer
-from folio.delivery.models import Delivery
-from folio.documents.models import Document, DocumentStatus
+from folio.documents import statistics as document_statistics
+from folio.documents.models import Direction, Document, DocumentStatus
 from folio.tenancy.actors import Actor
 from folio.tenancy.models import AuditEntry, Organization
 from folio.tenancy.selectors import organization_ids_visible_to, organization_subtree
@@ -99,67 +99,56 @@ class DashboardFigures:
     by_month: dict[datetime.date, dict[str, int]]
     by_status: dict[str, int]
     by_type: dict[str, int]
-    # channel -> {"count": n, "cost": Decimal, "delivered": n, "opened": n, "failed": n}
+    # delivery channel -> {"count": deliveries, "cost": Decimal, "opened": n, "failed": n}
     by_channel: dict[str, dict] = field(default_factory=dict)
+    # Delivery costs are kept in the routing policy's currency, NOK unless a sender changed it;
+    # the summary does not convert between currencies.
     cost_currency: str = "NOK"
+    # currency -> total of the documents sent
+    amount_sent: dict[str, Decimal] = field(default_factory=dict)
 
     @property
     def total(self) -> int:
         return sum(self.by_status.values())
 
 
-def dashboard_figures(scope: Scope, *, today: datetime.date | None = None) -> DashboardFigures:
-    """Statistics for the last TREND_MONTHS months of the scope, in three aggregate queries."""
-    start = trend_start(today)
-    documents = documents_in_scope(scope).filter(issue_date__gte=start)
-    months = trend_months(today)
+def dashboard_figures(scope: Scope, *, now: datetime.datetime | None = None) -> DashboardFigures:
+    """The scope's figures for the last TREND_MONTHS months by month of arrival: closed months
+    from the monthly summary table, the current month counted live
+    (`folio.documents.statistics`). A fixed number of queries whatever the data size."""
+    months, figures = document_statistics.figures_for(scope.organization_ids, now=now)
     by_month: dict[datetime.date, dict[str, int]] = {
         month: {"sent": 0, "received": 0} for month in months
     }
     by_status: dict[str, int] = {}
     by_type: dict[str, int] = {}
-    rows = (
-        documents.order_by()
-        .annotate(month=TruncMonth("issue_date"))
-        .values("month", "direction", "status", "type")
-        .annotate(n=Count("id"))
-    )
-    for row in rows:
-        month = row["month"]
-        if isinstance(month, datetime.datetime):
-            month = month.date()
-        if month in by_month:
-            by_month[month][row["direction"]] = by_month[month].get(row["direction"], 0) + row["n"]
-        by_status[row["status"]] = by_status.get(row["status"], 0) + row["n"]
-        by_type[row["type"]] = by_type.get(row["type"], 0) + row["n"]
     by_channel: dict[str, dict] = {}
-    currency = "NOK"
-    deliveries = (
-        Delivery.objects.filter(
-            document__organization_id__in=scope.organization_ids,
-            document__issue_date__gte=start,
-        )
-        .order_by()
-        .values("channel", "status", "cost_currency")
-        .annotate(n=Count("id"), cost=Sum("cost"))
-    )
-    for row in deliveries:
-        entry = by_channel.setdefault(
-            row["channel"],
-            {"count": 0, "cost": Decimal("0"), "delivered": 0, "opened": 0, "failed": 0},
-        )
-        entry["count"] += row["n"]
-        entry["cost"] += row["cost"] or Decimal("0")
-        if row["status"] in entry:
-            entry[row["status"]] += row["n"]
-        currency = row["cost_currency"] or currency
+    amount_sent: dict[str, Decimal] = {}
+    for figure in figures:
+        if figure.month in by_month:
+            month = by_month[figure.month]
+            month[figure.direction] = month.get(figure.direction, 0) + figure.documents
+        by_status[figure.status] = by_status.get(figure.status, 0) + figure.documents
+        by_type[figure.type] = by_type.get(figure.type, 0) + figure.documents
+        if figure.direction == Direction.SENT:
+            amount_sent[figure.currency] = (
+                amount_sent.get(figure.currency, Decimal("0")) + figure.amount_total
+            )
+        if figure.deliveries:
+            entry = by_channel.setdefault(
+                figure.channel, {"count": 0, "cost": Decimal("0"), "opened": 0, "failed": 0}
+            )
+            entry["count"] += figure.deliveries
+            entry["opened"] += figure.deliveries_opened
+            entry["failed"] += figure.deliveries_failed
+            entry["cost"] += figure.cost
     return DashboardFigures(
         months=months,
         by_month=by_month,
         by_status=by_status,
         by_type=by_type,
         by_channel=dict(sorted(by_channel.items(), key=lambda item: -item[1]["count"])),
-        cost_currency=currency,
+        amount_sent=dict(sorted(amount_sent.items(), key=lambda item: -item[1])),
     )
 
 
