@@ -252,6 +252,15 @@ FOLIO_PEPPOL_OUTBOX_DIR = env_path("FOLIO_PEPPOL_OUTBOX_DIR", FOLIO_DATA_DIR / "
 FOLIO_PEPPOL_INBOX_DIR = env_path("FOLIO_PEPPOL_INBOX_DIR", FOLIO_DATA_DIR / "peppol" / "inbox")
 FOLIO_PEPPOL_SMP_URL = env_str("FOLIO_PEPPOL_SMP_URL", "http://127.0.0.1:8125/smp").rstrip("/")
 FOLIO_PEPPOL_LOOKUP_MAX_AGE = env_int("FOLIO_PEPPOL_LOOKUP_MAX_AGE", 60 * 60 * 24)
+# How a participant's SMP is found: "smp" (always FOLIO_PEPPOL_SMP_URL) or "sml" (the Peppol
+# SML's DNS: U-NAPTR `Meta:SMP`, then the legacy B-<md5> name, in FOLIO_PEPPOL_SML_ZONE).
+FOLIO_PEPPOL_DISCOVERY = env_str("FOLIO_PEPPOL_DISCOVERY", "smp")
+if FOLIO_PEPPOL_DISCOVERY not in {"smp", "sml"}:
+    raise ConfigurationError("FOLIO_PEPPOL_DISCOVERY must be smp or sml")
+FOLIO_PEPPOL_SML_ZONE = env_str("FOLIO_PEPPOL_SML_ZONE", "edelivery.tech.ec.europa.eu")
+# DNS servers for the SML lookup (host or host:port); empty: the system's resolvers.
+FOLIO_PEPPOL_DNS_SERVERS = env_list("FOLIO_PEPPOL_DNS_SERVERS")
+FOLIO_PEPPOL_DNS_TIMEOUT = env_int("FOLIO_PEPPOL_DNS_TIMEOUT", 5)
 
 # Nordic channels (eFaktura, AvtaleGiro, Kivra, Swedish bank e-faktura): what a registry said
 # is re-checked before sending when older than FOLIO_REGISTRY_MAX_AGE seconds.

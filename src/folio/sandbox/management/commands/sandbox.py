@@ -8,6 +8,10 @@ The SFTP server (default port 8129) has two logins, `print` and `nets`, each wit
 from FOLIO_PRINT_SFTP_PASSWORD / FOLIO_NETS_SFTP_PASSWORD (`sandbox` when unset); its host key
 is named in `<folder>/sftp/known_hosts`. With FOLIO_PRINT_TRANSPORT=sftp (FOLIO_NETS_TRANSPORT)
 the sandbox print partner (Nets) works on that login's SFTP folders instead of the local ones.
+
+The SML's DNS (UDP, default port 8153) answers NAPTR records for the sandbox's Peppol participants
+in FOLIO_PEPPOL_SML_ZONE, pointing at the sandbox SMP: try it with FOLIO_PEPPOL_DISCOVERY=sml and
+FOLIO_PEPPOL_DNS_SERVERS=127.0.0.1:8153.
 """
 
 import json
@@ -24,6 +28,7 @@ from folio.sandbox.nets import SandboxNets
 from folio.sandbox.peppol import SandboxAccessPoint
 from folio.sandbox.print_partner import SandboxPrintPartner
 from folio.sandbox.sftp import SandboxSftpServer, SftpLogin
+from folio.sandbox.sml import SandboxSml
 from folio.sandbox.smtp import SandboxSMTPServer
 
 
@@ -44,6 +49,7 @@ class Command(BaseCommand):
         # The Nordic networks (eFaktura, Kivra, Swedish e-faktura; Nets exchanges files).
         parser.add_argument("--nordic-ports", type=int, nargs=3, default=[8126, 8127, 8128])
         parser.add_argument("--sftp-port", type=int, default=8129)
+        parser.add_argument("--dns-port", type=int, default=8153)
         parser.add_argument(
             "--participant",
             action="append",
@@ -74,6 +80,12 @@ class Command(BaseCommand):
             ],
             port=options["sftp_port"],
         ).start()
+        sml = SandboxSml(
+            zone=settings.FOLIO_PEPPOL_SML_ZONE,
+            smp_url=f"{peppol.url}/smp",
+            participants=lambda: list(peppol.participants),
+            port=options["dns_port"],
+        ).start()
         nordic = self._nordic(options["nordic_ports"], sftp)
         drop_dir, status_dir = self._folders(
             sftp,
@@ -84,7 +96,7 @@ class Command(BaseCommand):
         printer = SandboxPrintPartner(drop_dir=drop_dir, status_dir=status_dir).start()
         self.stdout.write(
             f"SMTP on {smtp.host}:{smtp.port} (mail in {folder / 'mail'}), "
-            f"Peppol access point and SMP on {peppol.url}, "
+            f"Peppol access point and SMP on {peppol.url}, SML DNS on {sml.server} (UDP), "
             f"SFTP on {sftp.host}:{sftp.port} (host key in {sftp.known_hosts}), "
             f"print partner reading {drop_dir}. Ctrl-C stops."
         )
@@ -97,6 +109,7 @@ class Command(BaseCommand):
                 server.stop()
             printer.stop()
             sftp.stop()
+            sml.stop()
             peppol.stop()
             smtp.stop()
 
