@@ -131,6 +131,35 @@ ROUTES: dict[str, Rule] = {
     "app/settings/rules/<uuid:code>/delete/": Rule(
         EDITORS, ok=400, method="POST", anonymous=APP_LOGIN, others=403, obj="stop_rule_of_org"
     ),
+    # Settings → Webhooks (tests/webhooks covers the allowed side in depth).
+    "app/settings/<uuid:code>/webhooks/": Rule(
+        SETTINGS_ADMINS, anonymous=APP_LOGIN, others=403, obj="organization"
+    ),
+    "app/settings/webhooks/<uuid:code>/": Rule(
+        SETTINGS_ADMINS, anonymous=APP_LOGIN, others=403, obj="webhook_endpoint"
+    ),
+    **{
+        f"app/settings/webhooks/<uuid:code>/{action}/": Rule(
+            SETTINGS_ADMINS,
+            ok=400,
+            method="POST",
+            anonymous=APP_LOGIN,
+            others=403,
+            obj="webhook_endpoint",
+        )
+        for action in ("rotate", "test", "active")
+    },
+    "app/settings/webhooks/deliveries/<uuid:code>/": Rule(
+        SETTINGS_ADMINS, anonymous=APP_LOGIN, others=403, obj="webhook_delivery"
+    ),
+    "app/settings/webhooks/deliveries/<uuid:code>/redeliver/": Rule(
+        SETTINGS_ADMINS,
+        ok=400,
+        method="POST",
+        anonymous=APP_LOGIN,
+        others=403,
+        obj="webhook_delivery",
+    ),
     # The invitation link is its own credential; a wrong one shows "used or expired".
     "app/invitation/<str:uidb64>/<str:token>/": Rule(EVERYONE),
     # Customer portal
@@ -353,6 +382,21 @@ OBJECTS: dict[str, dict[str, tuple[str, str | None]]] = {
         **{name: ("nordlys-no", "hansa") for name in PERSONA_NAMES},
         "german_admin": ("hansa", "nordlys-no"),
     },
+    # A webhook endpoint (and one delivery of it) of the organization with that slug, made on
+    # first use by resolve_object().
+    "webhook_endpoint": {
+        **{name: ("nordlys-no", "hansa") for name in PERSONA_NAMES},
+        "german_admin": ("hansa", "nordlys-no"),
+    },
+    "webhook_delivery": {
+        **{name: ("nordlys-no", "hansa") for name in PERSONA_NAMES},
+        "german_admin": ("hansa", "nordlys-no"),
+    },
+    # A signed-in session of the persona with that name (made by resolve_object()).
+    "user_session": {
+        name: (name, "german_admin" if name != "german_admin" else "enterprise_admin")
+        for name in PERSONA_NAMES
+    },
     "customer": {
         "key_nordlys": ("svea-bygg", "mueller"),
         "key_nordlys_no": ("kari", "svea-bygg"),
@@ -392,6 +436,8 @@ def resolve_object(world: World, kind: str, key: str):
             defaults={"currencies": ["NOK"]},
         )
         return rule
+    if kind in {"webhook_endpoint", "webhook_delivery"}:
+        return _webhook_object(world.organizations[key], kind)
     raise KeyError(f"unknown object kind {kind!r}: add it to resolve_object()")
 
 
@@ -419,3 +465,30 @@ def _artefact_for(document):
     artefact.preview.save("preview.png", ContentFile(b"\x89PNG\r\n\x1a\n"), save=False)
     artefact.save()
     return artefact
+
+
+def _webhook_object(organization, kind: str):
+    """The organization's matrix endpoint, or a delivery of it, made once."""
+    from folio.webhooks.models import WebhookDelivery, WebhookDeliveryStatus, WebhookEndpoint
+    from folio.webhooks.signing import secret_encrypt, secret_generate
+
+    endpoint, _created = WebhookEndpoint.objects.get_or_create(
+        organization=organization,
+        url="https://hooks.example.com/matrix",
+        defaults={
+            "event_types": ["document.accepted"],
+            "secret_encrypted": secret_encrypt(secret_generate()),
+        },
+    )
+    if kind == "webhook_endpoint":
+        return endpoint
+    delivery = WebhookDelivery.objects.filter(endpoint=endpoint).first()
+    if delivery is None:
+        delivery = WebhookDelivery.objects.create(
+            endpoint=endpoint,
+            event_type="webhook.test",
+            message_id=f"msg_matrix{endpoint.pk}",
+            body="{}",
+            status=WebhookDeliveryStatus.SUCCEEDED,
+        )
+    return delivery

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "folio.servicedesk",
     "folio.payments",
     "folio.collections",
+    "folio.webhooks",
 ]
 
 MIDDLEWARE = [
@@ -193,7 +194,7 @@ WHITENOISE_SKIP_COMPRESS_EXTENSIONS = [*Compressor.SKIP_COMPRESS_EXTENSIONS, "ma
 TASKS = {
     "default": {
         "BACKEND": env_str("FOLIO_TASK_BACKEND", "django_tasks_db.DatabaseBackend"),
-        "QUEUES": ["default", "delivery", "ingestion"],
+        "QUEUES": ["default", "delivery", "ingestion", "webhooks"],
     }
 }
 # A worker whose last heartbeat is older than this is reported unhealthy by /healthz.
@@ -299,6 +300,17 @@ FOLIO_PAYMENT_PROVIDER = env_str("FOLIO_PAYMENT_PROVIDER", "sandbox")
 FOLIO_STRIPE_SECRET_KEY = env_str("FOLIO_STRIPE_SECRET_KEY")
 FOLIO_STRIPE_WEBHOOK_SECRET = env_str("FOLIO_STRIPE_WEBHOOK_SECRET")
 FOLIO_STRIPE_WEBHOOK_TOLERANCE = env_int("FOLIO_STRIPE_WEBHOOK_TOLERANCE", 300)
+
+# Outgoing HTTP to user-configured addresses (folio/core/http.py): seconds per request, and
+# whether private/loopback addresses may be called (a demo or tests on loopback only).
+FOLIO_HTTP_TIMEOUT = env_int("FOLIO_HTTP_TIMEOUT", 10)
+FOLIO_HTTP_ALLOW_PRIVATE_NETWORKS = env_bool("FOLIO_HTTP_ALLOW_PRIVATE_NETWORKS", False)
+# Outgoing webhooks (folio/webhooks): attempts per event, and days of uninterrupted failures
+# after which an endpoint is turned off (its organization's admins get an e-mail).
+FOLIO_WEBHOOK_MAX_ATTEMPTS = env_int("FOLIO_WEBHOOK_MAX_ATTEMPTS", 8)
+FOLIO_WEBHOOK_DISABLE_AFTER_DAYS = env_int("FOLIO_WEBHOOK_DISABLE_AFTER_DAYS", 5)
+# Key that encrypts endpoints' signing secrets at rest; empty derives one from FOLIO_SECRET_KEY.
+FOLIO_WEBHOOK_SECRET_KEY = env_str("FOLIO_WEBHOOK_SECRET_KEY")
 
 # The shared corpus of official e-invoicing material (tests and benchmarks read it in place).
 FOLIO_CORPUS = env_path("FOLIO_CORPUS", PACKAGE_DIR.parent.parent.parent / "shared" / "corpus")

@@ -7,6 +7,7 @@ from folio.sender_portal import (
     views_documents,
     views_partners,
     views_settings,
+    views_webhooks,
 )
 
 app_name = "sender_portal"
@@ -86,6 +87,37 @@ urlpatterns = [
         "settings/rules/<uuid:code>/delete/",
         views_settings.rule_delete,
         name="settings_rule_delete",
+    ),
+    path("settings/<uuid:code>/webhooks/", views_webhooks.webhooks, name="settings_webhooks"),
+    path(
+        "settings/webhooks/<uuid:code>/",
+        views_webhooks.webhook_endpoint,
+        name="settings_webhook",
+    ),
+    path(
+        "settings/webhooks/<uuid:code>/rotate/",
+        views_webhooks.webhook_rotate,
+        name="settings_webhook_rotate",
+    ),
+    path(
+        "settings/webhooks/<uuid:code>/test/",
+        views_webhooks.webhook_test,
+        name="settings_webhook_test",
+    ),
+    path(
+        "settings/webhooks/<uuid:code>/active/",
+        views_webhooks.webhook_set_active,
+        name="settings_webhook_active",
+    ),
+    path(
+        "settings/webhooks/deliveries/<uuid:code>/",
+        views_webhooks.webhook_delivery,
+        name="settings_webhook_delivery",
+    ),
+    path(
+        "settings/webhooks/deliveries/<uuid:code>/redeliver/",
+        views_webhooks.webhook_redeliver,
+        name="settings_webhook_redeliver",
     ),
     path(
         "invitation/<str:uidb64>/<str:token>/",

@@ -33,12 +33,20 @@ def vat_scheme(e) -> bool:
 
 
 def _name_ends(suffix: str, *, exclude=None) -> Select:
+    """`//*[ends-with(name(), suffix)]`: found by the document's distinct tags, not by
+    reading every element's tag."""
+
     def pick(document):
-        return [
+        found = [
             e
-            for e in document.elements
-            if e.tag.endswith(suffix) and not (exclude is not None and exclude(e))
+            for tag, elements in document.by_tag.items()
+            if tag.endswith(suffix)
+            for e in elements
+            if not (exclude is not None and exclude(e))
         ]
+        if len(found) > 1:
+            found.sort(key=document.order.__getitem__)
+        return found
 
     return Select(pick)
 

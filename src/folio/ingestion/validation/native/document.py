@@ -25,60 +25,82 @@ def clark(name: str) -> str:
 
 
 class Document:
-    """The parsed document: elements by tag in document order, plus lazily computed facts."""
+    """The parsed document: elements by tag in document order, plus lazily computed facts.
 
-    __slots__ = ("__dict__", "by_tag", "elements", "root", "tree")
+    Built in one walk: every element's tag is read once (lxml builds the tag string anew on
+    each `.tag`), and the walk also records each element's tag path and its children by tag,
+    so contexts, rule paths (`xpath_values.children`) and table rules look things up instead
+    of walking the tree again.
+    """
+
+    __slots__ = (
+        "__dict__",
+        "by_tag",
+        "child_index",
+        "elements",
+        "path_of",
+        "paths",
+        "paths_by_tag",
+        "root",
+        "tree",
+    )
 
     def __init__(self, tree: etree._ElementTree):
         self.tree = tree
-        self.root = tree.getroot()
-        by_tag: dict[str, list[etree._Element]] = {}
-        elements = []
-        for element in self.root.iter(tag=etree.Element):
+        root = self.root = tree.getroot()
+        root_tag = root.tag
+        root_path = (root_tag,)
+        elements = [root]
+        by_tag: dict[str, list[etree._Element]] = {root_tag: [root]}
+        # Elements by their tag path from the document element (root tag first), each list in
+        # document order: a context like `cac:Item/cac:ClassifiedTaxCategory` is a few lookups.
+        paths: dict[tuple[str, ...], list[etree._Element]] = {root_path: [root]}
+        path_of: dict[etree._Element, tuple[str, ...]] = {root: root_path}
+        # The distinct tag paths, by their last tag.
+        paths_by_tag: dict[str, list[tuple[str, ...]]] = {root_tag: [root_path]}
+        # element -> {child tag: [children with that tag, in document order]}; leaves are absent.
+        child_index: dict[etree._Element, dict[str, list[etree._Element]]] = {}
+        descendants = root.iter(etree.Element)
+        next(descendants)  # the document element itself
+        for element in descendants:
+            tag = element.tag
+            parent = element.getparent()
             elements.append(element)
-            bucket = by_tag.get(element.tag)
+            bucket = by_tag.get(tag)
             if bucket is None:
-                by_tag[element.tag] = [element]
+                by_tag[tag] = [element]
             else:
                 bucket.append(element)
+            path = path_of[parent] + (tag,)
+            path_of[element] = path
+            bucket = paths.get(path)
+            if bucket is None:
+                paths[path] = [element]
+                known = paths_by_tag.get(tag)
+                if known is None:
+                    paths_by_tag[tag] = [path]
+                else:
+                    known.append(path)
+            else:
+                bucket.append(element)
+            siblings = child_index.get(parent)
+            if siblings is None:
+                child_index[parent] = {tag: [element]}
+            else:
+                bucket = siblings.get(tag)
+                if bucket is None:
+                    siblings[tag] = [element]
+                else:
+                    bucket.append(element)
         self.by_tag = by_tag
         self.elements = elements
+        self.paths = paths
+        self.paths_by_tag = paths_by_tag
+        self.path_of = path_of
+        self.child_index = child_index
 
     def tagged(self, name: str) -> list[etree._Element]:
         return self.by_tag.get(clark(name), [])
-
-    @cached_property
-    def paths(self) -> dict[tuple[str, ...], list[etree._Element]]:
-        """Elements by their tag path from the document element (root tag first), each list
-        in document order: one walk, so a context like `cac:Item/cac:ClassifiedTaxCategory`
-        is a few lookups by path instead of a parent check on every candidate."""
-        by_path: dict[tuple[str, ...], list[etree._Element]] = {}
-
-        def walk(element, path):
-            for child in element:
-                tag = child.tag
-                if not isinstance(tag, str):  # comments, processing instructions
-                    continue
-                child_path = (*path, tag)
-                bucket = by_path.get(child_path)
-                if bucket is None:
-                    by_path[child_path] = [child]
-                else:
-                    bucket.append(child)
-                if len(child):
-                    walk(child, child_path)
-
-        by_path[(self.root.tag,)] = [self.root]
-        walk(self.root, (self.root.tag,))
-        return by_path
-
-    @cached_property
-    def paths_by_tag(self) -> dict[str, list[tuple[str, ...]]]:
-        """The distinct tag paths, by their last tag."""
-        grouped: dict[str, list[tuple[str, ...]]] = {}
-        for path in self.paths:
-            grouped.setdefault(path[-1], []).append(path)
-        return grouped
 
     def ending_with(self, steps: tuple[str, ...]) -> list[etree._Element]:
         """Every element whose tag path ends with `steps`, in document order."""

@@ -10,7 +10,7 @@ from lxml import etree
 
 from folio.ingestion.validation.native.document import Document
 from folio.ingestion.validation.native.registry import patterns
-from folio.ingestion.validation.native.xpath_values import XPathDynamicError
+from folio.ingestion.validation.native.xpath_values import XPathDynamicError, indexed
 from folio.ingestion.validation.report import FATAL, Finding, ValidationReport
 
 logger = logging.getLogger(__name__)
@@ -48,51 +48,56 @@ def _always(document: Document) -> bool:
 def evaluate(document: Document, stylesheet: str) -> list[Finding]:
     """Every failed assertion of one stylesheet's rules, once per context node."""
     load_rules()
+    with indexed(document.child_index):
+        try:
+            return _failed_assertions(document, stylesheet)
+        except XPathDynamicError as error:
+            # The official stylesheet stops at a dynamic error; so does the verdict here.
+            return [Finding(rule="XSLT", severity=FATAL, message=str(error), location="/")]
+
+
+def _failed_assertions(document: Document, stylesheet: str) -> list[Finding]:
     findings: list[Finding] = []
-    try:
-        for declared in patterns(stylesheet):
-            claimed: set = set()
-            for context in declared.contexts:
-                select = context.select
-                if not getattr(select, "may_match", _always)(document):
-                    continue
-                nodes = [node for node in select(document) if node not in claimed]
-                if not nodes:
-                    continue
-                claimed.update(nodes)
-                if not context.assertions:
-                    continue
-                single, groups = context.plan()
-                for node in nodes:
-                    failed_in_groups: set[str] = set()
-                    for group in groups:
-                        failed_in_groups.update(group(node, document))
-                    if failed_in_groups:  # rare: keep the official order of the assertions
-                        failed = [
-                            rule
-                            for rule in context.assertions
-                            if (
-                                rule.id in failed_in_groups
-                                if rule.group is not None
-                                else not rule.check(node, document)
-                            )
-                        ]
-                    else:
-                        failed = [rule for rule, check in single if not check(node, document)]
-                    if failed:
-                        location = document.location(node)
-                        findings.extend(
-                            Finding(
-                                rule=rule.id,
-                                severity=rule.severity,
-                                message=rule.message,
-                                location=location,
-                            )
-                            for rule in failed
+    for declared in patterns(stylesheet):
+        claimed: set = set()
+        for context in declared.contexts:
+            select = context.select
+            if not getattr(select, "may_match", _always)(document):
+                continue
+            nodes = [node for node in select(document) if node not in claimed]
+            if not nodes:
+                continue
+            claimed.update(nodes)
+            if not context.assertions:
+                continue
+            single, groups = context.plan()
+            for node in nodes:
+                failed_in_groups: set[str] = set()
+                for group in groups:
+                    failed_in_groups.update(group(node, document))
+                if failed_in_groups:  # rare: keep the official order of the assertions
+                    failed = [
+                        rule
+                        for rule in context.assertions
+                        if (
+                            rule.id in failed_in_groups
+                            if rule.group is not None
+                            else not rule.check(node, document)
                         )
-    except XPathDynamicError as error:
-        # The official stylesheet stops at a dynamic error; so does the verdict here.
-        return [Finding(rule="XSLT", severity=FATAL, message=str(error), location="/")]
+                    ]
+                else:
+                    failed = [rule for rule, check in single if not check(node, document)]
+                if failed:
+                    location = document.location(node)
+                    findings.extend(
+                        Finding(
+                            rule=rule.id,
+                            severity=rule.severity,
+                            message=rule.message,
+                            location=location,
+                        )
+                        for rule in failed
+                    )
     return findings
 
 

@@ -68,6 +68,7 @@ from folio.ingestion.validation.native.registry import FATAL, WARNING, assertion
 from folio.ingestion.validation.native.xpath_values import (
     XPathDynamicError,
     children,
+    children_by_tag,
     exists,
     normalize_space,
     round_2,
@@ -110,15 +111,8 @@ def _xs_date_or_none(text: str | None):
 
 
 def _by_tag(element) -> dict:
-    """The element's children by tag, in one pass (a line's rules read many of them)."""
-    found: dict = {}
-    for child in element:
-        bucket = found.get(child.tag)
-        if bucket is None:
-            found[child.tag] = [child]
-        else:
-            bucket.append(child)
-    return found
+    """The element's children by tag (a line's rules read many of them): read only."""
+    return children_by_tag(element)
 
 
 def _decimal_of(nodes) -> Decimal | None:

@@ -91,18 +91,19 @@ def forbidden_present(document: Document) -> frozenset[str]:
     if cached is not None:
         return cached
     present = set()
-    root = document.root
-    path_of = {root: ()}
-    for element in document.elements[1:]:
-        path = path_of[element.getparent()] + (element.tag,)
-        path_of[element] = path
-        hits = _BY_PATH.get(path)
+    # By distinct tag path (the document index has them), not element by element.
+    for path, elements in document.paths.items():
+        hits = _BY_PATH.get(path[1:])
         if hits:
             for rule_id, attribute in hits:
-                if attribute is None or element.get(attribute) is not None:
+                if attribute is None or any(e.get(attribute) is not None for e in elements):
                     present.add(rule_id)
-    for tag, elements in document.by_tag.items():
-        for path_rule in _BY_LAST_TAG.get(tag, ()):
+    by_tag = document.by_tag
+    for tag, path_rules in _BY_LAST_TAG.items():
+        elements = by_tag.get(tag)
+        if not elements:
+            continue
+        for path_rule in path_rules:
             if path_rule.rule_id not in present and any(
                 path_rule.matches(e, document) for e in elements
             ):

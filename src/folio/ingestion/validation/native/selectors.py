@@ -26,23 +26,29 @@ class Select:
         self,
         pick: Callable[[Document], list[etree._Element]],
         tags: frozenset[str] | None = None,
+        gate: Callable[[Document], bool] | None = None,
     ):
         self._pick = pick
         self.tags = tags
+        # A document-wide condition (a country gate) without which nothing is selected.
+        self.gate = gate
 
     def __call__(self, document: Document) -> list[etree._Element]:
         return self._pick(document)
 
     def may_match(self, document: Document) -> bool:
         tags = self.tags
-        if tags is None:
-            return True
-        by_tag = document.by_tag
-        return any(tag in by_tag for tag in tags)
+        if tags is not None:
+            by_tag = document.by_tag
+            if not any(tag in by_tag for tag in tags):
+                return False
+        return self.gate is None or self.gate(document)
 
     def where(self, predicate: Predicate) -> Select:
         return Select(
-            lambda document: [e for e in self._pick(document) if predicate(e)], tags=self.tags
+            lambda document: [e for e in self._pick(document) if predicate(e)],
+            tags=self.tags,
+            gate=self.gate,
         )
 
 
