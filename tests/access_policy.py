@@ -160,6 +160,37 @@ ROUTES: dict[str, Rule] = {
         others=403,
         obj="webhook_delivery",
     ),
+    # Settings of issue 8 §6: customer portal (the apply step's GET is its confirm page),
+    # Smartmail, e-mail templates with preview, routing and costs with dry run.
+    "app/settings/<uuid:code>/customer-portal/": Rule(
+        SETTINGS_ADMINS, anonymous=APP_LOGIN, others=403, obj="organization"
+    ),
+    "app/settings/<uuid:code>/customer-portal/apply/": Rule(
+        SETTINGS_ADMINS, anonymous=APP_LOGIN, others=403, obj="organization"
+    ),
+    "app/settings/<uuid:code>/smartmail/": Rule(
+        SETTINGS_ADMINS, anonymous=APP_LOGIN, others=403, obj="organization"
+    ),
+    "app/settings/<uuid:code>/email/": Rule(
+        SETTINGS_ADMINS, anonymous=APP_LOGIN, others=403, obj="organization"
+    ),
+    "app/settings/<uuid:code>/routing/": Rule(
+        SETTINGS_ADMINS, anonymous=APP_LOGIN, others=403, obj="organization"
+    ),
+    # One's own sessions only: another user's session is "not found".
+    "app/security/sessions/": Rule(STAFF, anonymous=APP_LOGIN, others=403),
+    "app/security/sessions/<uuid:code>/revoke/": Rule(
+        STAFF, ok=400, method="POST", anonymous=APP_LOGIN, others=403, obj="user_session"
+    ),
+    "app/security/sessions/revoke-others/": Rule(
+        STAFF, ok=400, method="POST", anonymous=APP_LOGIN, others=403
+    ),
+    "app/documents/<uuid:code>/reply/": Rule(
+        EDITORS, ok=400, method="POST", anonymous=APP_LOGIN, others=403, obj="document"
+    ),
+    "app/partners/<uuid:code>/reach/check/": Rule(
+        STAFF, ok=400, method="POST", anonymous=APP_LOGIN, others=403, obj="staff_customer"
+    ),
     # The invitation link is its own credential; a wrong one shows "used or expired".
     "app/invitation/<str:uidb64>/<str:token>/": Rule(EVERYONE),
     # Customer portal
@@ -438,7 +469,28 @@ def resolve_object(world: World, kind: str, key: str):
         return rule
     if kind in {"webhook_endpoint", "webhook_delivery"}:
         return _webhook_object(world.organizations[key], kind)
+    if kind == "user_session":
+        return _user_session_for(world.personas[key].user)
     raise KeyError(f"unknown object kind {kind!r}: add it to resolve_object()")
+
+
+def _user_session_for(user):
+    """A live session of the user, listed under Security → Sessions (made once)."""
+    from importlib import import_module
+
+    from django.conf import settings
+    from django.utils import timezone
+
+    from folio.tenancy.models import UserSession
+
+    existing = UserSession.objects.filter(user=user).first()
+    if existing is not None:
+        return existing
+    store = import_module(settings.SESSION_ENGINE).SessionStore()
+    store.create()
+    return UserSession.objects.create(
+        user=user, session_key=store.session_key, last_seen_at=timezone.now()
+    )
 
 
 def _artefact_for(document):

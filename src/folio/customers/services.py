@@ -70,6 +70,11 @@ def customer_create(
 ) -> Customer:
     require_permission(actor, "manage_customers", sender)
     CustomerKind(kind)
+    if "portal_access" not in fields:
+        # The sender's portal setting decides for customers created without an explicit choice.
+        from folio.servicedesk.selectors import portal_settings_for
+
+        fields["portal_access"] = portal_settings_for(sender).new_customers_portal_access
     if Customer.objects.filter(sender=sender, customer_number=customer_number).exists():
         raise ConflictError("customer_number_taken", _("This customer number is already in use."))
     customer = Customer.objects.create(

@@ -110,3 +110,74 @@ def customer_reach(customer: Customer) -> list[ChannelReach]:
             )
         )
     return rows
+
+
+@dataclass(frozen=True)
+class StoredReach:
+    """What Folio last heard from a registry about a customer on one channel (no lookup)."""
+
+    channel: str
+    label: str
+    state: str  # "reachable", "blocked", "not_registered" or "unknown" (never asked)
+    address: str
+    checked_at: datetime.datetime | None
+
+
+def customer_reach_stored(customer: Customer) -> list[StoredReach]:
+    """Each registry's stored answer for the customer, for pages: asks no registry."""
+    from folio.channels.avtalegiro_no.transport import active_mandate
+    from folio.channels.peppol.identifiers import InvalidParticipantError
+    from folio.channels.peppol.transport import customer_participant
+    from folio.delivery.models import PeppolLookup
+
+    labels = dict(ChannelCode.choices)
+    entries = {entry.channel: entry for entry in RegistryEntry.objects.filter(customer=customer)}
+    rows = []
+    try:
+        participant = customer_participant(customer)
+    except InvalidParticipantError:
+        participant = None
+    lookup = None
+    if participant is not None:
+        lookup = PeppolLookup.objects.filter(participant_id=str(participant)).first()
+    rows.append(
+        StoredReach(
+            channel=ChannelCode.PEPPOL,
+            label=str(labels[ChannelCode.PEPPOL]),
+            state="unknown"
+            if lookup is None
+            else ("reachable" if lookup.registered else "not_registered"),
+            address=str(participant) if participant else "",
+            checked_at=lookup.checked_at if lookup else None,
+        )
+    )
+    for channel in NORDIC_CHANNELS:
+        if channel == ChannelCode.AVTALEGIRO_NO:
+            mandate = active_mandate(customer)
+            rows.append(
+                StoredReach(
+                    channel=channel,
+                    label=str(labels[channel]),
+                    state="reachable" if mandate else "not_registered",
+                    address=mandate.kid if mandate else "",
+                    checked_at=mandate.reported_at if mandate else None,
+                )
+            )
+            continue
+        entry = entries.get(channel)
+        if entry is None:
+            state = "unknown"
+        elif entry.blocked:
+            state = "blocked"
+        else:
+            state = "reachable" if entry.registered else "not_registered"
+        rows.append(
+            StoredReach(
+                channel=channel,
+                label=str(labels[channel]),
+                state=state,
+                address=entry.address if entry else "",
+                checked_at=entry.checked_at if entry else None,
+            )
+        )
+    return rows

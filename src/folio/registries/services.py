@@ -9,6 +9,7 @@ customer's next document is routed by it, and is kept for the sender's export.
 
 from __future__ import annotations
 
+import contextvars
 import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -28,6 +29,10 @@ from folio.registries.models import (
 from folio.tenancy.actors import Actor
 from folio.tenancy.models import Organization
 from folio.tenancy.services import audit_record
+
+# Set while a user's "check now" runs: every registry_check asks the registry again, through
+# the channels' own reach() (which knows each registry's identifiers and sender accounts).
+_ASK_AGAIN: contextvars.ContextVar[bool] = contextvars.ContextVar("ask_again", default=False)
 
 
 @dataclass(frozen=True)
@@ -55,6 +60,8 @@ def registry_check(
     """
     if max_age is None:
         max_age = datetime.timedelta(seconds=settings.FOLIO_REGISTRY_MAX_AGE)
+    if _ASK_AGAIN.get():
+        max_age = datetime.timedelta(0)
     entry = RegistryEntry.objects.filter(customer=customer, channel=channel).first()
     now = timezone.now()
     if entry is not None and now - entry.checked_at < max_age:
@@ -212,3 +219,52 @@ def registration_record(
         detail={"channel": channel, "message": external_id, "source": source},
     )
     return registration
+
+
+def customer_reach_check_now(*, customer: Customer, actor: Actor) -> int:
+    """Ask every registry about the customer again (eFaktura receivers and blocked list, Kivra,
+    Swedish bank e-faktura, the Peppol directory); returns how many answered. A registry that
+    does not answer leaves its last answer (and its time) as it was."""
+    from folio.channels.base import TransportError
+    from folio.channels.peppol.directory import directory_client
+    from folio.channels.peppol.identifiers import InvalidParticipantError
+    from folio.channels.peppol.transport import customer_participant
+    from folio.delivery.models import PeppolLookup
+    from folio.registries.selectors import customer_reach
+    from folio.tenancy.services import require_permission
+
+    require_permission(actor, "view", customer.sender)
+    started = timezone.now()
+    token = _ASK_AGAIN.set(True)
+    try:
+        customer_reach(customer)
+    finally:
+        _ASK_AGAIN.reset(token)
+    answered = RegistryEntry.objects.filter(customer=customer, checked_at__gte=started).count()
+    try:
+        participant = customer_participant(customer)
+    except InvalidParticipantError:
+        participant = None
+    if participant is not None:
+        try:
+            result = directory_client().lookup(participant)
+        except TransportError:
+            pass
+        else:
+            PeppolLookup.objects.update_or_create(
+                participant_id=str(participant),
+                defaults={
+                    "registered": result.registered,
+                    "document_types": result.document_types,
+                    "checked_at": timezone.now(),
+                },
+            )
+            answered += 1
+    audit_record(
+        actor=actor,
+        action="customer.reach_checked",
+        organization=customer.sender,
+        obj=customer,
+        detail={"answered": answered},
+    )
+    return answered

@@ -5,10 +5,15 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from folio.core.errors import ApplicationError
+from folio.customers.models import ChannelCode
+from folio.delivery.models import AttachmentMode, MessagePurpose
+from folio.delivery.sender_templates import TEMPLATE_MAX_CHARS, sender_template_check
 from folio.documents.models import DocumentType
 from folio.ingestion.filters import TERMS
 from folio.ingestion.models import StopRuleKind
 from folio.rendering.models import WindowPosition
+from folio.servicedesk.models import PortalAction
 from folio.tenancy.models import MembershipRole, MembershipScope
 
 LOGO_MAX_BYTES = 512 * 1024
@@ -127,3 +132,163 @@ class StopRuleForm(forms.Form):
         if currencies:
             fields["currencies"] = currencies
         return fields
+
+
+class CustomerPortalForm(forms.Form):
+    """What the sender opens to its customers in the customer portal."""
+
+    document_types = forms.MultipleChoiceField(
+        label=_("Document types customers see"),
+        choices=DocumentType.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    actions = forms.MultipleChoiceField(
+        label=_("What customers may do"),
+        choices=PortalAction.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    changes_need_approval = forms.BooleanField(
+        label=_("Changes customers make to their own data wait for approval"),
+        required=False,
+        help_text=_("Otherwise their changes apply at once; you see the history either way."),
+    )
+    new_customers_portal_access = forms.BooleanField(
+        label=_("New customers get portal access"),
+        required=False,
+        help_text=_("Customers created after you save (by API, upload or documents) get this."),
+    )
+
+
+class SmartmailForm(forms.Form):
+    smartmail_days = forms.IntegerField(
+        label=_("Days to open a Smartmail"),
+        min_value=1,
+        max_value=90,
+        help_text=_("Unopened after this many days, the document is printed and posted."),
+    )
+    remind = forms.BooleanField(label=_("Send a reminder before the deadline"), required=False)
+    smartmail_reminder_days = forms.IntegerField(
+        label=_("Days before the deadline"),
+        min_value=1,
+        max_value=89,
+        required=False,
+    )
+
+    def clean(self):
+        data = super().clean()
+        days = data.get("smartmail_days")
+        reminder = data.get("smartmail_reminder_days")
+        if data.get("remind"):
+            if not reminder:
+                self.add_error(
+                    "smartmail_reminder_days", _("Say how many days before the deadline.")
+                )
+            elif days and reminder >= days:
+                self.add_error(
+                    "smartmail_reminder_days",
+                    _("The reminder must go out before the deadline."),
+                )
+        return data
+
+    def policy_fields(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "smartmail_days": data["smartmail_days"],
+            "smartmail_reminder_days": data["smartmail_reminder_days"] if data["remind"] else None,
+        }
+
+
+class EmailDeliveryForm(forms.Form):
+    """How document e-mails carry the document, and where replies go."""
+
+    email_attachments = forms.ChoiceField(
+        label=_("Document e-mails"), choices=AttachmentMode.choices, widget=forms.RadioSelect
+    )
+    reply_to = forms.EmailField(label=_("Reply-to address"), required=False)
+
+
+class MessageTemplateForm(forms.Form):
+    """A sender's subject/text/HTML for one kind of e-mail; checked by the sandbox."""
+
+    purpose = forms.ChoiceField(label=_("E-mail"), choices=MessagePurpose.choices)
+    language = forms.ChoiceField(
+        label=_("Language"),
+        required=False,
+        choices=[("", _("Every language without its own template")), *PREVIEW_LANGUAGES],
+    )
+    subject = forms.CharField(label=_("Subject"), max_length=300)
+    text_body = forms.CharField(
+        label=_("Text"), max_length=TEMPLATE_MAX_CHARS, widget=forms.Textarea(attrs={"rows": 8})
+    )
+    html_body = forms.CharField(
+        label=_("HTML (optional)"),
+        required=False,
+        max_length=TEMPLATE_MAX_CHARS,
+        widget=forms.Textarea(attrs={"rows": 8, "spellcheck": "false"}),
+    )
+
+    def clean(self):
+        data = super().clean()
+        for name in ("subject", "text_body", "html_body"):
+            if data.get(name):
+                try:
+                    sender_template_check(data[name])
+                except ApplicationError as error:
+                    self.add_error(name, str(error.message))
+        return data
+
+
+class RoutingForm(forms.Form):
+    """The routing policy: a forced channel, the channel order and the price per channel."""
+
+    forced_channel = forms.ChoiceField(
+        label=_("Send everything by"),
+        required=False,
+        choices=[("", _("The best channel for each customer")), *ChannelCode.choices],
+    )
+    chain = forms.CharField(
+        label=_("Channel order"),
+        help_text=_("Channel codes in the order to try, comma-separated."),
+        max_length=300,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for code, label in ChannelCode.choices:
+            self.fields[f"cost_{code}"] = forms.DecimalField(
+                label=label,
+                required=False,
+                min_value=0,
+                max_digits=10,
+                decimal_places=4,
+                help_text=_("Empty: Folio's default price."),
+            )
+
+    def clean_chain(self) -> list[str]:
+        codes = [code.strip() for code in self.cleaned_data["chain"].split(",") if code.strip()]
+        unknown = [code for code in codes if code not in ChannelCode.values]
+        if unknown:
+            raise forms.ValidationError(
+                _("Unknown channel: %(codes)s") % {"codes": ", ".join(unknown)}
+            )
+        if not codes or len(set(codes)) != len(codes):
+            raise forms.ValidationError(_("List each channel at most once."))
+        return codes
+
+    def cost_fields(self):
+        return [self[f"cost_{code}"] for code in ChannelCode.values]
+
+    def cost_table(self) -> dict[str, str]:
+        return {
+            code: str(self.cleaned_data[f"cost_{code}"])
+            for code in ChannelCode.values
+            if self.cleaned_data.get(f"cost_{code}") is not None
+        }
+
+
+class CommentReplyForm(forms.Form):
+    body = forms.CharField(
+        label=_("Your reply"), max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
+    )

@@ -4,9 +4,13 @@ from folio.sender_portal import (
     second_factor,
     views,
     views_dashboard,
+    views_document_comments,
     views_documents,
     views_partners,
+    views_sessions,
     views_settings,
+    views_settings_delivery,
+    views_settings_portal,
     views_webhooks,
 )
 
@@ -87,6 +91,48 @@ urlpatterns = [
         "settings/rules/<uuid:code>/delete/",
         views_settings.rule_delete,
         name="settings_rule_delete",
+    ),
+    path(
+        "settings/<uuid:code>/customer-portal/",
+        views_settings_portal.customer_portal,
+        name="settings_customer_portal",
+    ),
+    path(
+        "settings/<uuid:code>/customer-portal/apply/",
+        views_settings_portal.customer_portal_apply,
+        name="settings_customer_portal_apply",
+    ),
+    path(
+        "settings/<uuid:code>/smartmail/",
+        views_settings_delivery.smartmail,
+        name="settings_smartmail",
+    ),
+    path(
+        "settings/<uuid:code>/email/",
+        views_settings_delivery.email_templates,
+        name="settings_email",
+    ),
+    path("settings/<uuid:code>/routing/", views_settings_delivery.routing, name="settings_routing"),
+    path("security/sessions/", views_sessions.sessions, name="sessions"),
+    path(
+        "security/sessions/<uuid:code>/revoke/",
+        views_sessions.session_revoke,
+        name="session_revoke",
+    ),
+    path(
+        "security/sessions/revoke-others/",
+        views_sessions.sessions_revoke_others,
+        name="sessions_revoke_others",
+    ),
+    path(
+        "documents/<uuid:code>/reply/",
+        views_document_comments.document_comment_reply,
+        name="document_comment_reply",
+    ),
+    path(
+        "partners/<uuid:code>/reach/check/",
+        views_partners.partner_reach_check,
+        name="partner_reach_check",
     ),
     path("settings/<uuid:code>/webhooks/", views_webhooks.webhooks, name="settings_webhooks"),
     path(

@@ -20,8 +20,10 @@ from folio.documents.selectors import (
 )
 from folio.sender_portal.forms import DocumentFilterForm
 from folio.sender_portal.second_factor import after_password
+from folio.sender_portal.session_records import session_record_sign_in
 from folio.tenancy.actors import Actor
 from folio.tenancy.selectors import organizations_visible_to
+from folio.tenancy.services import user_session_forget
 
 LATEST_DOCUMENTS = 25
 LOGIN_URL = reverse_lazy("sender_portal:login")
@@ -31,13 +33,24 @@ class SignInView(auth_views.LoginView):
     template_name = "sender_portal/login.html"
 
     def form_valid(self, form):
+        response = super().form_valid(form)
+        # Listed under Security → Sessions from now on (views_sessions.py).
+        session_record_sign_in(self.request)
         # Administrators and users with an authenticator still owe a code (second_factor.py).
-        return after_password(self.request, super().form_valid(form))
+        return after_password(self.request, response)
 
 
 class SignOutView(auth_views.LogoutView):
     # Django's LogoutView accepts POST only, so a prefetched link cannot sign anyone out.
     next_page = reverse_lazy("landing")
+
+    def post(self, request, *args, **kwargs):
+        session_key = request.session.session_key
+        response = super().post(request, *args, **kwargs)
+        if session_key:
+            # The session itself is flushed by Django; its row in the sessions list goes too.
+            user_session_forget(session_key=session_key)
+        return response
 
 
 def _staff_actor(request: HttpRequest) -> Actor:

@@ -46,6 +46,7 @@ from folio.sender_portal.selectors import (
     stopped_documents,
 )
 from folio.sender_portal.views import LOGIN_URL
+from folio.sender_portal.views_document_comments import document_page_conversation
 from folio.tenancy.actors import Actor
 from folio.tenancy.selectors import actor_can
 from folio.tenancy.services import audit_record
@@ -176,6 +177,7 @@ def document_detail(request: HttpRequest, code) -> HttpResponse:
             "can_send": can_send and document.status in _SENDABLE,
             "channels": ChannelCode.choices,
             "correction_form": correction_form,
+            **document_page_conversation(actor, document, can_edit=can_edit),
         },
     )
 

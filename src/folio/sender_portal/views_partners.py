@@ -4,17 +4,25 @@ from __future__ import annotations
 
 import datetime
 
+from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import BadRequest
 from django.db.models import Count, Q, Sum
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import formats, timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from folio.customers.models import ChannelCode
 from folio.delivery.models import Delivery
+from folio.registries.selectors import customer_reach_stored
+from folio.registries.services import customer_reach_check_now
 from folio.sender_portal.access import request_scope, staff_actor
 from folio.sender_portal.selectors import (
     audit_entries,
@@ -125,8 +133,33 @@ def partner_detail(request: HttpRequest, code) -> HttpResponse:
             "registry_entries": customer.registry_entries.filter(registered=True),
             "registrations": customer.registrations.order_by("-at", "-id")[:20],
             "consents": customer.consents.order_by("-at")[:20],
+            "reach": customer_reach_stored(customer),
+            "customer_portal_url": settings.SITE_URL
+            + reverse("recipient_portal:home")
+            + "?"
+            + urlencode({"account": str(customer.code)}),
         },
     )
+
+
+@require_POST
+@login_required(login_url=LOGIN_URL)
+def partner_reach_check(request: HttpRequest, code) -> HttpResponse:
+    """ "Check now": ask every registry about the customer again."""
+    actor = staff_actor(request)
+    scope = request_scope(request, actor)
+    customer = partner_get(scope, code=code)
+    if customer is None:
+        raise Http404
+    if request.POST.get("confirm") != "yes":
+        raise BadRequest
+    answered = customer_reach_check_now(customer=customer, actor=actor)
+    messages.success(
+        request,
+        ngettext("%(count)s registry answered.", "%(count)s registries answered.", answered)
+        % {"count": answered},
+    )
+    return redirect(reverse("sender_portal:partner", args=[customer.code]) + "#reach")
 
 
 @never_cache

@@ -277,7 +277,11 @@ def user_revoke(request: HttpRequest, code) -> HttpResponse:
     if membership.user_id == request.user.pk:
         messages.error(request, _("You cannot take away your own role."))
     else:
-        membership_revoke(actor=actor, membership=membership)
+        membership_revoke(
+            actor=actor,
+            membership=membership,
+            sign_out_everywhere=request.POST.get("sign_out") == "yes",
+        )
         messages.success(request, _("%(user)s no longer has a role here.") % {"user": username})
     return redirect(reverse("sender_portal:settings_users", args=[organization.code]))
 

@@ -44,6 +44,10 @@ class PortalSettings(TimeStampedModel):
         _("changes to customer data need approval"), default=True
     )
     payment_provider = models.CharField(_("payment provider"), max_length=20, blank=True)
+    # Applied by customers.services.customer_create to customers made after the change.
+    new_customers_portal_access = models.BooleanField(
+        _("new customers get portal access"), default=False
+    )
 
     class Meta:
         verbose_name = _("portal settings")

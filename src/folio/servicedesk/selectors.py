@@ -18,6 +18,11 @@ def portal_settings_for(sender: Organization) -> PortalSettings:
     return found if found is not None else PortalSettings(sender=sender)
 
 
+def document_open_to_customers(document: Document) -> bool:
+    """Whether the sender shows this type of document in its customer portal."""
+    return document.type in portal_settings_for(document.organization).document_types
+
+
 def comments_of(document: Document) -> QuerySet[Comment]:
     return document.comments.order_by("created_at", "id")
 

@@ -125,7 +125,42 @@ def comment_reply(*, document: Document, body: str, actor: Actor) -> Comment:
         message=body,
         data={"comment": str(comment.code), "from": "sender"},
     )
+    address = _commenting_contact_address(document)
+    if address:
+        subject = _("Reply from %(sender)s on %(document)s") % {
+            "sender": document.organization.name,
+            "document": document,
+        }
+        message = "\n\n".join([body, portal_document_url(document)])
+        transaction.on_commit(
+            lambda: send_mail(
+                subject=str(subject), message=message, from_email=None, recipient_list=[address]
+            )
+        )
     return comment
+
+
+def portal_document_url(document: Document) -> str:
+    """The document's own page in the customer portal (absolute, for e-mails and copying)."""
+    from django.conf import settings
+    from django.urls import reverse
+
+    return settings.SITE_URL + reverse("recipient_portal:document", kwargs={"code": document.code})
+
+
+def _commenting_contact_address(document: Document) -> str:
+    """The e-mail of the contact whose comment on the document came last (the one answered)."""
+    latest = (
+        Comment.objects.filter(document=document, from_sender=False, author__isnull=False)
+        .order_by("-created_at", "-id")
+        .first()
+    )
+    if latest is None or document.customer_id is None:
+        return ""
+    contact = Contact.objects.filter(customer_id=document.customer_id, user=latest.author).first()
+    if contact is None:
+        return ""
+    return contact.email or latest.author.email
 
 
 @transaction.atomic
@@ -289,9 +324,12 @@ def portal_settings_set(
     actions: list[str] | None = None,
     changes_need_approval: bool | None = None,
     payment_provider: str | None = None,
+    new_customers_portal_access: bool | None = None,
 ) -> PortalSettings:
     require_permission(actor, "manage_settings", sender)
     settings_row, _created = PortalSettings.objects.get_or_create(sender=sender)
+    if new_customers_portal_access is not None:
+        settings_row.new_customers_portal_access = new_customers_portal_access
     if document_types is not None:
         settings_row.document_types = [DocumentType(value).value for value in document_types]
     if actions is not None:
@@ -306,8 +344,35 @@ def portal_settings_set(
             "actions",
             "changes_need_approval",
             "payment_provider",
+            "new_customers_portal_access",
             "updated_at",
         ]
     )
     audit_record(actor=actor, action="portal_settings.set", organization=sender)
     return settings_row
+
+
+def portal_access_default_changes(*, sender: Organization) -> int:
+    """How many of the sender's customers `portal_access_apply_default` would change."""
+    wanted = portal_settings_for(sender).new_customers_portal_access
+    return Customer.objects.filter(sender=sender).exclude(portal_access=wanted).count()
+
+
+@transaction.atomic
+def portal_access_apply_default(*, sender: Organization, actor: Actor) -> int:
+    """Give every existing customer of the sender the default portal access for new customers
+    (open or closed); returns how many customers changed."""
+    require_permission(actor, "manage_settings", sender)
+    wanted = portal_settings_for(sender).new_customers_portal_access
+    changed = (
+        Customer.objects.filter(sender=sender)
+        .exclude(portal_access=wanted)
+        .update(portal_access=wanted, updated_at=timezone.now())
+    )
+    audit_record(
+        actor=actor,
+        action="portal_access.applied_to_all",
+        organization=sender,
+        detail={"portal_access": wanted, "changed": changed},
+    )
+    return changed

@@ -174,3 +174,25 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.action}"
+
+
+class UserSession(PublicCodeModel):
+    """A signed-in session of a user, so that it can be listed and revoked (Django's session
+    table has no user column). Written at sign-in, touched at most once a minute, deleted
+    together with the session at sign-out or revocation. URLs use `code`, never the key."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="folio_sessions"
+    )
+    session_key = models.CharField(max_length=40, unique=True)
+    user_agent = models.CharField(_("device"), max_length=300, blank=True)
+    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    last_seen_at = models.DateTimeField(_("last seen"))
+
+    class Meta:
+        indexes = [models.Index(fields=["user", "-last_seen_at"], name="user_session_user_seen")]
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.last_seen_at:%Y-%m-%d %H:%M}"

@@ -5,7 +5,10 @@ Every scoped read in Folio starts from `organization_ids_visible_to(actor)`.
 
 from __future__ import annotations
 
+from django.contrib.sessions.models import Session
+from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from folio.core.errors import NotFoundError
@@ -16,6 +19,7 @@ from folio.tenancy.models import (
     Membership,
     MembershipScope,
     Organization,
+    UserSession,
 )
 
 
@@ -116,3 +120,21 @@ def api_keys_visible_to(actor: Actor) -> QuerySet[ApiKey]:
     return ApiKey.objects.filter(
         organization_id__in=organization_ids_with_permission(actor, "manage_settings")
     ).select_related("organization")
+
+
+def user_sessions_of(actor: Actor) -> QuerySet[UserSession]:
+    """The actor's own signed-in sessions that are still alive, latest first."""
+    user = actor.user_or_none
+    if user is None:
+        return UserSession.objects.none()
+    live = Session.objects.filter(expire_date__gt=timezone.now()).values("session_key")
+    return UserSession.objects.filter(user=user, session_key__in=live).order_by(
+        "-last_seen_at", "-id"
+    )
+
+
+def user_session_get_for_actor(actor: Actor, *, code) -> UserSession:
+    try:
+        return user_sessions_of(actor).get(code=code)
+    except (UserSession.DoesNotExist, ValidationError, ValueError, TypeError) as exc:
+        raise NotFoundError("session_not_found", _("No such session.")) from exc

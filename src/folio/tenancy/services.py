@@ -147,13 +147,21 @@ def membership_grant(
 
 
 @transaction.atomic
-def membership_revoke(*, actor: Actor, membership: Membership) -> None:
+def membership_revoke(
+    *, actor: Actor, membership: Membership, sign_out_everywhere: bool = False
+) -> None:
+    """Take away a member's role; optionally end every session the member has signed in."""
     require_permission(actor, "manage_users", membership.organization)
+    ended = _sessions_end(user=membership.user) if sign_out_everywhere else 0
     audit_record(
         actor=actor,
         action="membership.revoked",
         organization=membership.organization,
-        detail={"user": membership.user.get_username(), "role": membership.role},
+        detail={
+            "user": membership.user.get_username(),
+            "role": membership.role,
+            **({"sessions_ended": ended} if sign_out_everywhere else {}),
+        },
     )
     membership.delete()
     _forget_reach(actor)
@@ -272,3 +280,80 @@ def membership_invite(
         detail={"email": email, "role": role, "new_user": is_new},
     )
     return user, membership, is_new
+
+
+# --- signed-in sessions ------------------------------------------------------------------------
+
+# A session's "last seen" is written at most this often, so that browsing costs no extra writes.
+SESSION_TOUCH_SECONDS = 60
+
+
+def user_session_touch(*, user, session_key: str, user_agent: str, ip_address: str | None):
+    """Record (or refresh) the user's session; called at sign-in and then once a minute."""
+    from folio.tenancy.models import UserSession
+
+    session, _created = UserSession.objects.update_or_create(
+        session_key=session_key,
+        defaults={
+            "user": user,
+            "user_agent": user_agent[:300],
+            "ip_address": ip_address or None,
+            "last_seen_at": timezone.now(),
+        },
+    )
+    return session
+
+
+def user_session_seen(*, session_key: str, ip_address: str | None) -> None:
+    """Refresh "last seen" of a recorded session (an UPDATE only: never adds a row)."""
+    from folio.tenancy.models import UserSession
+
+    UserSession.objects.filter(session_key=session_key).update(
+        last_seen_at=timezone.now(), ip_address=ip_address or None
+    )
+
+
+def _session_store_delete(session_key: str) -> None:
+    from importlib import import_module
+
+    from django.conf import settings
+
+    import_module(settings.SESSION_ENGINE).SessionStore(session_key=session_key).delete()
+
+
+def user_session_forget(*, session_key: str) -> None:
+    """At sign-out: the session itself is flushed by Django; drop our row of it."""
+    from folio.tenancy.models import UserSession
+
+    UserSession.objects.filter(session_key=session_key).delete()
+
+
+@transaction.atomic
+def user_session_revoke(*, actor: Actor, session) -> None:
+    """Sign one of the actor's own sessions out (its next request is signed out)."""
+    if actor.user_or_none is None or session.user_id != actor.user_or_none.pk:
+        raise NotFoundError("session_not_found", _("No such session."))
+    _session_store_delete(session.session_key)
+    session.delete()
+    audit_record(actor=actor, action="session.revoked", detail={"session": str(session.code)})
+
+
+def _sessions_end(*, user, keep_session_key: str = "") -> int:
+    from folio.tenancy.models import UserSession
+
+    sessions = list(UserSession.objects.filter(user=user).exclude(session_key=keep_session_key))
+    for session in sessions:
+        _session_store_delete(session.session_key)
+    UserSession.objects.filter(pk__in=[s.pk for s in sessions]).delete()
+    return len(sessions)
+
+
+@transaction.atomic
+def user_sessions_revoke_others(*, actor: Actor, current_session_key: str) -> int:
+    """Sign the actor out of every session but the current one; returns how many ended."""
+    user = actor.user_or_none
+    if user is None:
+        raise NotFoundError("session_not_found", _("No such session."))
+    ended = _sessions_end(user=user, keep_session_key=current_session_key)
+    audit_record(actor=actor, action="session.revoked_others", detail={"count": ended})
+    return ended

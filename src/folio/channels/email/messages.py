@@ -13,18 +13,14 @@ from email.policy import SMTP
 from email.utils import format_datetime, formataddr, make_msgid, parseaddr
 
 from django.conf import settings
-from django.template import Context, Engine, Template
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 
 from folio.channels.base import Attachment
 from folio.delivery.models import Delivery, MessageTemplate
+from folio.delivery.sender_templates import sender_template_render
 from folio.documents.models import Document
-
-# Sender templates get a bare engine: no custom tags, no file loaders, autoescape for HTML.
-_SENDER_ENGINE = Engine(builtins=["django.templatetags.i18n"], autoescape=True)
-_SENDER_TEXT_ENGINE = Engine(builtins=["django.templatetags.i18n"], autoescape=False)
 
 
 def mail_domain() -> str:
@@ -108,10 +104,11 @@ def render_parts(*, document: Document, purpose: str, context: dict) -> tuple[st
     custom = _sender_template(document, purpose, language)
     with translation.override(language):
         if custom is not None:
-            subject = Template(custom.subject, engine=_SENDER_TEXT_ENGINE).render(Context(context))
-            text = Template(custom.text_body, engine=_SENDER_TEXT_ENGINE).render(Context(context))
+            # Sender-written: rendered in the sandbox (delivery/sender_templates.py).
+            subject = sender_template_render(custom.subject, context)
+            text = sender_template_render(custom.text_body, context)
             html = (
-                Template(custom.html_body, engine=_SENDER_ENGINE).render(Context(context))
+                sender_template_render(custom.html_body, context, html=True)
                 if custom.html_body
                 else ""
             )
