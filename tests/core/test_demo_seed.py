@@ -14,6 +14,15 @@ from stdnum.de import vat as de_vat
 from stdnum.no import orgnr as no_orgnr
 from stdnum.se import orgnr as se_orgnr
 
+from folio.collections.models import (
+    Dispute,
+    DisputeStatus,
+    DunningPolicy,
+    Promise,
+    PromiseStatus,
+    Reminder,
+    StatementSchedule,
+)
 from folio.core.demo import demo_logins, demo_seed
 from folio.customers.models import Consent, Contact, Customer, CustomerKind
 from folio.delivery.models import DELIVERY_TRANSITIONS, Delivery, DeliveryAttempt
@@ -24,10 +33,20 @@ from folio.documents.models import (
     Document,
     DocumentEvent,
     DocumentLine,
+    DocumentStatus,
     DocumentType,
     EventKind,
     PaymentStatus,
 )
+from folio.payments.models import (
+    LedgerEntry,
+    Payment,
+    PaymentAllocation,
+    WebhookEvent,
+)
+from folio.payments.models import PaymentStatus as CheckoutStatus
+from folio.recipient_portal.demo import PORTAL_DOCUMENTS
+from folio.servicedesk.models import Comment, QuoteDecision
 from folio.tenancy.models import (
     ApiKey,
     AuditEntry,
@@ -46,27 +65,60 @@ def seed(**sizes):
 
 
 def status_events(document: Document) -> list[DocumentEvent]:
-    return [e for e in document.events.all() if e.to_status and e.kind != EventKind.PAYMENT]
+    """The document's own status moves, replayed through DOCUMENT_TRANSITIONS.
+
+    The traffic seed marks a delivery's own status changes with data["delivery_status"] and no
+    document statuses; the delivery services write them with the delivery's statuses in the
+    same columns. Those (and only events of a delivery) may fall outside the document's chain.
+    """
+    chain: list[DocumentEvent] = []
+    status = ""
+    for event in document.events.all():
+        if not event.to_status or event.kind == EventKind.PAYMENT:
+            continue
+        if status == "":
+            fits = event.to_status == DocumentStatus.RECEIVED
+        else:
+            fits = event.to_status in DOCUMENT_TRANSITIONS[status]
+        if fits and event.from_status == status:
+            chain.append(event)
+            status = event.to_status
+        else:
+            assert event.delivery_id is not None, (document.number, event.kind)
+    return chain
+
+
+def portal_story_documents() -> set[int]:
+    """Documents the portal stories made: the dunning run's reminders and the credit notes."""
+    reminders = Reminder.objects.values_list("reminder_document_id", flat=True)
+    credits = Dispute.objects.exclude(credit_note=None).values_list("credit_note_id", flat=True)
+    return set(reminders) | set(credits)
 
 
 @pytest.mark.django_db
 def test_every_document_adds_up_and_its_status_follows_its_event_chain():
-    seed()
+    context = seed()
     documents = Document.objects.prefetch_related("lines", "events").all()
-    assert documents.count() == 150
+    made_by_stories = portal_story_documents()
+    portal_user_documents = context.counts["portal user documents"]
+    assert documents.count() == 150 + portal_user_documents + len(made_by_stories)
+    fees = dict(Reminder.objects.values_list("reminder_document_id", "fee"))
     for document in documents:
         lines_net = sum((line.amount_net for line in document.lines.all()), Decimal("0"))
         assert document.lines.exists(), document.number
         assert lines_net == document.amount_net, document.number
         assert document.amount_net + document.amount_vat == document.amount_total
-        expected_payable = document.amount_total if document.type in PAYABLE_TYPES else 0
+        if document.id in fees:
+            # A dunning reminder asks for its fee; the open amount stays on the invoice.
+            expected_payable = fees[document.id]
+        elif document.type in PAYABLE_TYPES:
+            expected_payable = document.amount_total
+        else:
+            expected_payable = 0
         assert document.amount_payable == expected_payable, document.number
 
         chain = status_events(document)
         assert chain[0].kind == EventKind.RECEIVED and chain[0].from_status == ""
-        for previous, event in itertools.pairwise(chain):
-            assert event.from_status == previous.to_status, document.number
-            assert event.to_status in DOCUMENT_TRANSITIONS[event.from_status], document.number
         assert document.status == chain[-1].to_status, document.number
         assert document.status_changed_at == chain[-1].at
 
@@ -78,7 +130,7 @@ def test_every_document_adds_up_and_its_status_follows_its_event_chain():
         assert paid == document.amount_paid
         if payments:
             assert document.payment_status == payments[-1].to_status
-        elif document.type in PAYABLE_TYPES:
+        elif document.type in PAYABLE_TYPES and document.amount_payable > 0:
             assert document.payment_status == PaymentStatus.UNPAID
         else:
             assert document.payment_status == PaymentStatus.NOT_APPLICABLE
@@ -91,6 +143,15 @@ def test_deliveries_follow_their_transition_table_and_cost_something_sensible():
         statuses = [
             e.data["delivery_status"] for e in delivery.events.all() if "delivery_status" in e.data
         ]
+        if not statuses:
+            # Written by the delivery services (the portal stories): statuses in the columns.
+            statuses = ["pending"]
+            for event in delivery.events.all():
+                if (
+                    event.from_status == statuses[-1]
+                    and event.to_status in DELIVERY_TRANSITIONS[statuses[-1]]
+                ):
+                    statuses.append(event.to_status)
         assert statuses[0] == "pending"
         for before, after in itertools.pairwise(statuses):
             assert after in DELIVERY_TRANSITIONS[before], delivery.message_key
@@ -214,10 +275,53 @@ def snapshot() -> list:
             [(e.kind, e.to_status, e.at) for e in d.events.all()],
         )
         for d in documents.select_related("organization", "customer")
+    ] + portal_snapshot()
+
+
+def portal_snapshot() -> list:
+    """The portal stories' own rows, in an order that does not depend on random codes."""
+    return [
+        [
+            (c.document.number, c.author_name, c.from_sender, c.body, c.created_at)
+            for c in Comment.objects.select_related("document").order_by("created_at", "body")
+        ],
+        [
+            (q.document.number, q.decision, q.signer_name, q.reason, q.decided_at)
+            for q in QuoteDecision.objects.select_related("document").order_by("decided_at")
+        ],
+        [
+            (p.customer.name, str(p.amount), p.status, str(p.applied_amount), p.created_at)
+            for p in Payment.objects.select_related("customer").order_by("created_at", "amount")
+        ],
+        [
+            (e.kind, str(e.amount), e.occurred_at)
+            for e in LedgerEntry.objects.order_by("occurred_at", "amount")
+        ],
+        [
+            (p.customer.name, str(p.amount), p.promised_date, p.status, p.created_at, p.closed_at)
+            for p in Promise.objects.select_related("customer").order_by("created_at", "amount")
+        ],
+        [
+            (d.document.number, d.status, str(d.amount), d.answer, d.created_at, d.resolved_at)
+            for d in Dispute.objects.select_related("document").order_by("created_at", "amount")
+        ],
+        sorted(
+            (r.document.number, r.level, str(r.fee), str(r.amount_open), r.created_at)
+            for r in Reminder.objects.select_related("document")
+        ),
     ]
 
 
 def wipe() -> None:
+    LedgerEntry.objects.all().delete()
+    WebhookEvent.objects.all().delete()
+    PaymentAllocation.objects.all().delete()
+    Payment.objects.all().delete()
+    QuoteDecision.objects.all().delete()
+    Reminder.objects.all().delete()
+    Dispute.objects.all().delete()
+    Promise.objects.all().delete()
+    Comment.objects.all().delete()
     DocumentEvent.objects.all().delete()
     DeliveryAttempt.objects.all().delete()
     Delivery.objects.filter(fallback_of__isnull=False).delete()
@@ -257,9 +361,100 @@ def test_seed_demo_command_seeds_once(capsys):
     call_command("seed_demo", customers=25, documents=60, seed=3)
 
     assert "already seeded" in capsys.readouterr().out
-    assert counts == (5, 25, 60)
+    assert counts == (5, 25, 60 + len(PORTAL_DOCUMENTS) + len(portal_story_documents()))
     assert counts == (
         Organization.objects.count(),
         Customer.objects.count(),
         Document.objects.count(),
     )
+
+
+@pytest.mark.django_db
+def test_the_portal_stories_are_seeded_through_the_services():
+    # Big enough that other customers than the demo users have portal access and a contact.
+    context = seed(customers=120, documents=500)
+    stories = context.portal_documents
+
+    customer_comments = Comment.objects.filter(from_sender=False)
+    assert customer_comments.count() >= 4
+    for comment in customer_comments:
+        reply = Comment.objects.get(document=comment.document, from_sender=True)
+        assert reply.created_at > comment.created_at
+    assert set(QuoteDecision.objects.values_list("decision", flat=True)) == {
+        "accepted",
+        "rejected",
+    }
+
+    payments = Payment.objects.prefetch_related("allocations", "ledger")
+    assert payments.count() >= 5
+    for payment in payments:
+        # Paid on the sandbox provider's page: the ledger holds the PSP's figure.
+        assert payment.status == CheckoutStatus.SUCCEEDED
+        assert [entry.amount for entry in payment.ledger.all()] == [payment.amount]
+        assert payment.applied_amount == payment.amount
+    partly = Document.objects.get(pk=stories["kari_partly_paid"].pk)
+    assert partly.payment_status == PaymentStatus.PARTLY_PAID
+    assert partly.amount_paid == partly.payment_allocations.get().amount
+    assert Document.objects.get(pk=stories["kari_paid"].pk).payment_status == PaymentStatus.PAID
+
+    assert set(Promise.objects.values_list("status", flat=True)) == {
+        PromiseStatus.OPEN,
+        PromiseStatus.KEPT,
+        PromiseStatus.BROKEN,
+    }
+    assert Promise.objects.filter(status=PromiseStatus.OPEN, promised_date__gte=NOW.date())
+    assert set(Dispute.objects.values_list("status", flat=True)) == {
+        DisputeStatus.OPEN,
+        DisputeStatus.ACCEPTED,
+        DisputeStatus.REJECTED,
+    }
+    for dispute in Dispute.objects.filter(status=DisputeStatus.ACCEPTED):
+        assert dispute.credit_note.type == DocumentType.CREDIT_NOTE
+        assert dispute.credit_note.status == DocumentStatus.DELIVERED
+    # Other customers than the two demo users have stories too.
+    demo_customers = {document.customer_id for document in stories.values()}
+    assert Comment.objects.exclude(document__customer_id__in=demo_customers).exists()
+    assert Payment.objects.exclude(customer_id__in=demo_customers).exists()
+
+    reminders = Reminder.objects.select_related("reminder_document")
+    assert reminders.exists()
+    assert all(r.reminder_document.type == DocumentType.REMINDER for r in reminders)
+    assert DunningPolicy.objects.count() == 3
+    assert StatementSchedule.objects.count() == 2
+    for name in ("comments", "portal payments in part", "promises to pay", "disputes"):
+        assert context.counts[name] > 0, name
+
+
+@pytest.mark.django_db
+def test_the_demo_portal_users_see_their_stories_on_the_portal_pages(client):
+    context = seed()
+    stories = context.portal_documents
+    kari = get_user_model().objects.get(username="kari.nordmann")
+    client.force_login(kari)
+
+    def page(key: str) -> str:
+        response = client.get(f"/portal/documents/{stories[key].code}/")
+        assert response.status_code == 200
+        return response.content.decode()
+
+    home = client.get("/portal/").content.decode()
+    assert stories["kari_current"].number in home
+    current = page("kari_current")
+    assert "Hvorfor er denne fakturaen høyere enn forrige måned?" in current
+    assert "Forbruket er målt av AMS-måleren" in current  # the sender's reply
+    assert "Disputed" in current
+    assert "Accepted by Kari Nordmann" in page("kari_quote_accepted")
+    credited = page("kari_disputed_credited")
+    credit_note = Dispute.objects.get(document=stories["kari_disputed_credited"]).credit_note
+    assert f"Credit note {credit_note.number}" in credited
+    assert "You promised to pay" in page("kari_partly_paid")
+    statement = client.get("/portal/statement/").content.decode()
+    assert stories["kari_partly_paid"].number in statement
+
+    client.logout()
+    client.force_login(get_user_model().objects.get(username="erik.lund"))
+    rejected = page("svea_disputed_rejected")
+    assert "Mätvärdena kommer från nätägarens timmätning" in rejected  # the sender's answer
+    assert "Send the dispute" not in rejected  # view-only contact
+    assert "Rejected: Vi har valt en annan leverantör" in page("svea_quote_rejected")
+    assert "Kari" not in client.get("/portal/").content.decode()

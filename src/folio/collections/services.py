@@ -272,7 +272,16 @@ def dispute_create(
 
 
 def _credit_note_number(dispute: Dispute) -> str:
-    return f"CN-{dispute.document.number}-{dispute.code.hex[:6].upper()}"
+    """CN-<invoice>-1, -2...: a number people can read out, and the same in every demo seed."""
+    document = dispute.document
+    sequence = Dispute.objects.filter(document=document, credit_note__isnull=False).count() + 1
+    while Document.objects.filter(
+        organization_id=document.organization_id,
+        type=DocumentType.CREDIT_NOTE,
+        number=f"CN-{document.number}-{sequence}",
+    ).exists():
+        sequence += 1
+    return f"CN-{document.number}-{sequence}"
 
 
 @transaction.atomic

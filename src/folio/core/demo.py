@@ -6,11 +6,14 @@ INSTALLED_APPS order (tenancy before customers before delivery...), sharing one
 `DEMO_LOGINS`, the users it creates, which `folio demo` prints.
 
 Content is a function of the random seed and the sizes; dates are laid out backwards from the
-day of seeding, so that the data always looks current.
+day of seeding, so that the data always looks current. Customers' portal actions (comments,
+payments, promises, disputes...) go through the real services under `DemoContext.clock_at`, so
+that each happens at its own moment in the past and two runs of one seed give the same rows.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import logging
 import random
@@ -20,6 +23,7 @@ from importlib import import_module
 from importlib.util import find_spec
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
@@ -55,6 +59,10 @@ class DemoContext:
     suppliers_by_sender: dict = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)
     password_hash: str = ""
+    # Documents the portal seed issued to the demo portal users, by role in their story, and
+    # the ids of documents some portal story used already (so that no other story picks them).
+    portal_documents: dict = field(default_factory=dict)
+    portal_taken: set[int] = field(default_factory=set)
 
     @property
     def today(self) -> datetime.date:
@@ -73,9 +81,45 @@ class DemoContext:
         self.users[username] = user
         return user
 
+    def moment(self, days_ago: int, hour: int, minute: int = 0) -> datetime.datetime:
+        """A local time of day `days_ago` days before the seed's today (never after its now)."""
+        day = self.today - datetime.timedelta(days=days_ago)
+        local = datetime.datetime.combine(day, datetime.time(hour, minute))
+        return min(timezone.make_aware(local), self.now)
+
+    @contextlib.contextmanager
+    def clock_at(self, moment: datetime.datetime):
+        """Let the services believe it is `moment` while the seed replays one past action.
+
+        Services stamp `timezone.now()` on what they write (event times, created_at, closed_at,
+        "today" in their checks). With the real clock, seeded history would all happen at the
+        moment of seeding and differ between two runs of one seed. The swap is process-wide, so
+        only the seed uses it: it runs in one thread, before `folio demo` starts any server.
+        """
+        if moment > self.now:
+            raise ValueError(f"The demo clock cannot go past the seed's now ({self.now}).")
+        real_now = timezone.now
+        timezone.now = lambda: moment
+        try:
+            yield moment
+        finally:
+            timezone.now = real_now
+
     def rng_for(self, name: str) -> random.Random:
         """An independent stream per part, so that changing one part leaves the others alone."""
         return random.Random(f"{self.seed}:{name}")
+
+
+@contextlib.contextmanager
+def _past_mail_not_sent():
+    """The replayed actions notify people on commit (a comment to the sender, a broken promise
+    to the customer); that mail belongs to the past and is not sent again today."""
+    real_backend = settings.EMAIL_BACKEND
+    settings.EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
+    try:
+        yield
+    finally:
+        settings.EMAIL_BACKEND = real_backend
 
 
 def demo_modules() -> list:
@@ -118,7 +162,7 @@ def demo_seed(
         now=(now or timezone.now()).replace(microsecond=0),
         rng=random.Random(seed),
     )
-    with transaction.atomic():
+    with _past_mail_not_sent(), transaction.atomic():
         for module in demo_modules():
             if hasattr(module, "seed_demo"):
                 started = time.monotonic()

@@ -109,6 +109,11 @@ class Command(BaseCommand):
                 f"  {login.username:<{width}}  {login.role:<{role_width}}  {base_url}{login.path}"
             )
         self.stdout.write(
+            f"\nCustomer portal users sign in at {base_url}/portal/login/ with the user name "
+            "and password above, or ask there for a sign-in link by e-mail "
+            "(kari.nordmann@mail.example; without FOLIO_SMTP_PORT the mail is printed here)."
+        )
+        self.stdout.write(
             f"\nSender portal {base_url}/app/   Customer portal {base_url}/portal/   "
             f"Back office {base_url}/backoffice/   Django admin {base_url}/admin/   "
             f"Health {base_url}/healthz\n"
