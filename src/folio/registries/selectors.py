@@ -118,7 +118,8 @@ class StoredReach:
 
     channel: str
     label: str
-    state: str  # "reachable", "blocked", "not_registered" or "unknown" (never asked)
+    # "reachable", "blocked", "not_registered", "unknown" (never asked) or "no_identifier"
+    state: str
     address: str
     checked_at: datetime.datetime | None
 
@@ -144,7 +145,9 @@ def customer_reach_stored(customer: Customer) -> list[StoredReach]:
         StoredReach(
             channel=ChannelCode.PEPPOL,
             label=str(labels[ChannelCode.PEPPOL]),
-            state="unknown"
+            state="no_identifier"
+            if participant is None
+            else "unknown"
             if lookup is None
             else ("reachable" if lookup.registered else "not_registered"),
             address=str(participant) if participant else "",

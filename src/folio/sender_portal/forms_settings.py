@@ -254,8 +254,9 @@ class RoutingForm(forms.Form):
         max_length=300,
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, default_costs: dict[str, object] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
+        default_costs = default_costs or {}
         for code, label in ChannelCode.choices:
             self.fields[f"cost_{code}"] = forms.DecimalField(
                 label=label,
@@ -263,7 +264,10 @@ class RoutingForm(forms.Form):
                 min_value=0,
                 max_digits=10,
                 decimal_places=4,
-                help_text=_("Empty: Folio's default price."),
+                # Shown greyed out in the empty field: what an empty price means.
+                widget=forms.NumberInput(
+                    attrs={"placeholder": str(default_costs.get(code, "")), "step": "any"}
+                ),
             )
 
     def clean_chain(self) -> list[str]:

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from folio.channels.registry import transport_for
 from folio.core.errors import ApplicationError
 from folio.customers.models import ChannelCode
 from folio.delivery.models import MessagePurpose, MessageTemplate
@@ -189,7 +190,11 @@ def routing(request: HttpRequest, code) -> HttpResponse:
         "chain": ", ".join(fallback_chain_for(organization, "")),
         **{f"cost_{code}": price for code, price in (policy.cost_table or {}).items()},
     }
-    form = RoutingForm(request.POST or None, initial=initial)
+    form = RoutingForm(
+        request.POST or None,
+        initial=initial,
+        default_costs={code: transport_for(code).default_cost for code in ChannelCode.values},
+    )
     customers = list(
         organization.customers.filter(is_active=True).order_by("name")[:ROUTING_DRY_RUN_CUSTOMERS]
     )
