@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from django.core.exceptions import ValidationError
-from django.db.models import QuerySet
+from django.db import connection
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from folio.core.errors import NotFoundError
@@ -27,3 +30,65 @@ def document_get_for_actor(actor: Actor, *, code) -> Document:
 
 def document_timeline(document: Document) -> QuerySet[DocumentEvent]:
     return document.events.select_related("delivery").order_by("at", "id")
+
+
+# --- free-text search ---------------------------------------------------------------------------
+
+# The text a document is found by. On PostgreSQL these make one `simple` (no stemming: numbers,
+# names and references are not words of a language) tsvector, indexed by the expression GIN index
+# `doc_search` on Document; the query below must build the very same expression to use it.
+SEARCH_FIELDS = (
+    "number",
+    "counterparty_name",
+    "payment_reference",
+    "buyer_reference",
+    "order_reference",
+    "note",
+)
+SEARCH_CONFIG = "simple"
+# At most this many words of a search are used (each one narrows the result).
+SEARCH_TERMS = 8
+
+
+def document_search_vector():
+    from django.contrib.postgres.search import SearchVector
+
+    return SearchVector(*SEARCH_FIELDS, config=SEARCH_CONFIG)
+
+
+def search_terms(text: str) -> list[str]:
+    """The words of a search: letters and digits only, so nothing in them is tsquery syntax."""
+    return re.findall(r"\w+", text)[:SEARCH_TERMS]
+
+
+def _tsquery_term(term: str) -> str:
+    """A word as a prefix match. PostgreSQL's parser reads the digits after a hyphen as a
+    negative number ("PO-4711" is 'po' and '-4711'), so digits also match with the minus."""
+    if term.isdigit():
+        return f"({term}:* | -{term}:*)"
+    return f"{term}:*"
+
+
+def document_text_condition(text: str) -> Q:
+    """Documents whose number, counterparty name, references, KID or note contain every word of
+    `text` (as a word prefix on PostgreSQL, through the GIN index; as a substring of one of the
+    fields on SQLite, which has no such index and serves small installations)."""
+    terms = search_terms(text)
+    if not terms:
+        return Q(pk__in=[])
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.search import SearchQuery, SearchVectorExact
+
+        query = SearchQuery(
+            " & ".join(_tsquery_term(term) for term in terms),
+            config=SEARCH_CONFIG,
+            search_type="raw",
+        )
+        return Q(SearchVectorExact(document_search_vector(), query))
+    condition = Q()
+    for term in terms:
+        any_field = Q()
+        for name in SEARCH_FIELDS:
+            any_field |= Q(**{f"{name}__icontains": term})
+        condition &= any_field
+    return condition

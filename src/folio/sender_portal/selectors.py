@@ -20,13 +20,15 @@ from django.utils import timezone
 from folio.customers.models import Customer
 from folio.documents import statistics as document_statistics
 from folio.documents.models import Direction, Document, DocumentStatus
+from folio.documents.selectors import document_text_condition
 from folio.tenancy.actors import Actor
 from folio.tenancy.models import AuditEntry, Organization
 from folio.tenancy.selectors import organization_ids_visible_to, organization_subtree
 
 # Statistics cover this many calendar months, the current one included.
 TREND_MONTHS = 13
-# Counts on lists stop here ("more than 1,000"): an exact count of a big tenant is too slow.
+# Counts stop here ("more than 1,000") where a page counts at all: an exact count of a big
+# tenant is too slow. The documents list does not count (see DocumentPage).
 COUNT_BOUND = 1000
 PAGE_SIZE = 50
 SESSION_SCOPE_KEY = "sender_portal_scope"
@@ -170,15 +172,26 @@ class DocumentQuery:
     sort: str = DEFAULT_SORT
 
 
+# A name search matching more customers than this is left to the documents' own text index.
+CUSTOMER_MATCH_LIMIT = 100
+
+
 def _text_condition(scope: Scope, text: str) -> Q:
-    """What a search box entry matches, using only indexed paths so a search stays fast on a
-    million documents: the document number and the KID exactly, the customer by number
-    (exactly) or name (words, on the much smaller customers table), and an amount typed with
-    its decimals ("1234,50")."""
-    customers = Customer.objects.filter(sender_id__in=scope.organization_ids).filter(
-        Q(customer_number=text) | Q(name__icontains=text)
+    """What a search box entry matches, each path indexed so a search stays fast on a million
+    documents: the document number and the KID exactly, the customer by number (exactly) or
+    name (words, on the much smaller customers table, resolved to ids first so that the
+    documents query can combine its indexes), an amount typed with its decimals ("1234,50"),
+    and the free text of number, counterparty name, references, KID and note
+    (`document_text_condition`: full-text on PostgreSQL)."""
+    customer_ids = list(
+        Customer.objects.filter(sender_id__in=scope.organization_ids)
+        .filter(Q(customer_number=text) | Q(name__icontains=text))
+        .order_by()
+        .values_list("id", flat=True)[:CUSTOMER_MATCH_LIMIT]
     )
-    condition = Q(number=text) | Q(payment_reference=text) | Q(customer__in=customers.values("id"))
+    condition = Q(number=text) | Q(payment_reference=text) | document_text_condition(text)
+    if customer_ids:
+        condition |= Q(customer_id__in=customer_ids)
     compact = text.replace(" ", "").replace("\u00a0", "")
     if "," in compact or "." in compact:
         try:
@@ -221,9 +234,13 @@ def _cursor_value(document: Document, column: str):
     return value
 
 
-def cursor_for(document: Document, sort: str) -> str:
+def cursor_for(document: Document, sort: str, *, position: int = 0) -> str:
+    """A signed cursor: the sort, the last row's sort value and id, and how many rows came
+    before the next page (shown as "51-100")."""
     column = SORT_FIELDS[sort.lstrip("-")]
-    return signing.dumps([sort, _cursor_value(document, column), document.pk], salt=CURSOR_SALT)
+    return signing.dumps(
+        [sort, _cursor_value(document, column), document.pk, position], salt=CURSOR_SALT
+    )
 
 
 def _parse_cursor_value(column: str, raw):
@@ -242,25 +259,41 @@ def _parse_cursor_value(column: str, raw):
 class DocumentPage:
     documents: list[Document]
     next_cursor: str
-    # Rows on this and the following pages, up to COUNT_BOUND; `bounded` when there are more.
     is_first: bool
+    # Rows before this page: the page shows rows position + 1 .. position + len(documents).
+    position: int = 0
+    # More rows follow. The list never counts them all: "1-50 of many".
+    has_more: bool = False
+
+    @property
+    def first_number(self) -> int:
+        return self.position + 1 if self.documents else 0
+
+    @property
+    def last_number(self) -> int:
+        return self.position + len(self.documents)
 
 
 def document_page(documents: QuerySet[Document], *, sort: str, cursor: str = "") -> DocumentPage:
-    """One keyset page after `cursor`: the cost is the same on page 1 and page 10,000.
+    """One keyset page after `cursor`: the cost is the same on page 1 and page 10,000, and
+    nothing counts the whole result (one query of PAGE_SIZE + 1 rows).
 
     A cursor that does not verify, or was made for another order, starts at the first page.
     """
     column = SORT_FIELDS[sort.lstrip("-")]
     descending = sort.startswith("-")
     after = None
+    position = 0
     if cursor:
         try:
-            cursor_sort, raw_value, pk = signing.loads(cursor, salt=CURSOR_SALT)
+            cursor_sort, raw_value, pk, position = signing.loads(cursor, salt=CURSOR_SALT)
             if cursor_sort == sort:
                 after = (_parse_cursor_value(column, raw_value), int(pk))
+                position = max(0, int(position))
         except (signing.BadSignature, ValueError, TypeError):
             after = None
+        if after is None:
+            position = 0
     if after is not None:
         value, pk = after
         if value is None:
@@ -303,8 +336,12 @@ def document_page(documents: QuerySet[Document], *, sort: str, cursor: str = "")
     rows = rows[:PAGE_SIZE]
     return DocumentPage(
         documents=rows,
-        next_cursor=cursor_for(rows[-1], sort) if has_more and rows else "",
+        next_cursor=cursor_for(rows[-1], sort, position=position + len(rows))
+        if has_more and rows
+        else "",
         is_first=after is None,
+        position=position,
+        has_more=has_more,
     )
 
 
