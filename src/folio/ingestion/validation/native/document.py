@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cached_property
+from functools import cache, cached_property
 
 from lxml import etree
 
@@ -18,8 +18,10 @@ INVOICE = f"{{{NS['ubl']}}}Invoice"
 CREDIT_NOTE = f"{{{NS['cn']}}}CreditNote"
 
 
+@cache
 def clark(name: str) -> str:
-    """ "cac:Party" -> "{urn:...}Party" (the form lxml uses for tags)."""
+    """ "cac:Party" -> "{urn:...}Party" (the form lxml uses for tags); rules ask for the same
+    few names on every document, so each is worked out once."""
     prefix, _, local = name.partition(":")
     return f"{{{NS[prefix]}}}{local}"
 

@@ -5,11 +5,18 @@ from __future__ import annotations
 import importlib
 import logging
 import pkgutil
+from collections.abc import Callable
 
 from lxml import etree
 
 from folio.ingestion.validation.native.document import Document
-from folio.ingestion.validation.native.registry import patterns
+from folio.ingestion.validation.native.registry import (
+    Assertion,
+    Check,
+    Context,
+    patterns,
+    rule_count,
+)
 from folio.ingestion.validation.native.xpath_values import XPathDynamicError, indexed
 from folio.ingestion.validation.report import FATAL, Finding, ValidationReport
 
@@ -41,10 +48,6 @@ def load_rules() -> None:
         _loaded = True
 
 
-def _always(document: Document) -> bool:
-    return True
-
-
 def evaluate(document: Document, stylesheet: str) -> list[Finding]:
     """Every failed assertion of one stylesheet's rules, once per context node."""
     load_rules()
@@ -56,37 +59,128 @@ def evaluate(document: Document, stylesheet: str) -> list[Finding]:
             return [Finding(rule="XSLT", severity=FATAL, message=str(error), location="/")]
 
 
+class _Step:
+    """One context, ready to run: how to skip it, how to select, and one function that
+    tests all of its assertions on a node."""
+
+    __slots__ = ("context", "gate", "groups", "keep_claimed", "select", "tags", "test", "unclaimed")
+
+    def __init__(self, context: Context, *, unclaimed: bool, keep_claimed: bool):
+        self.context = context
+        self.select = context.select
+        tags = getattr(self.select, "tags", None)
+        self.tags = tuple(tags) if tags is not None else None
+        self.gate = getattr(self.select, "gate", None)
+        single, groups = context.plan()
+        self.groups = tuple(groups)
+        self.test = _fused(single)
+        # A node already taken by a higher-priority context of the pattern is not this one's:
+        # only checked where an earlier context can select the same tags.
+        self.unclaimed = unclaimed
+        self.keep_claimed = keep_claimed
+
+
+def _fused(single: list[tuple[Assertion, Check]]) -> Callable[[etree._Element, Document], list]:
+    """`(node, document) -> the failed assertions, in the official order`, written out as one
+    function per context (generated once), so that testing a node is a run of direct calls
+    rather than a loop over (assertion, check) pairs."""
+    if not single:
+        return _no_failures
+    namespace: dict[str, object] = {}
+    lines = ["def test(node, document):", "    failed = []"]
+    for number, (rule, check) in enumerate(single):
+        namespace[f"check_{number}"] = check
+        namespace[f"rule_{number}"] = rule
+        lines.append(f"    if not check_{number}(node, document):")
+        lines.append(f"        failed.append(rule_{number})")
+    lines.append("    return failed")
+    exec("\n".join(lines), namespace)  # noqa: S102 - our own generated source, no input
+    return namespace["test"]
+
+
+def _no_failures(node, document) -> list:
+    return []
+
+
+def _may_overlap(first: tuple[str, ...] | None, second: tuple[str, ...] | None) -> bool:
+    return first is None or second is None or not set(first).isdisjoint(second)
+
+
+_plans: dict[str, list[tuple[_Step, ...]]] = {}
+_planned_rules = -1
+
+
+def _plan(stylesheet: str) -> list[tuple[_Step, ...]]:
+    """The steps of every pattern of a stylesheet (built once; again if rules were added)."""
+    global _planned_rules
+    if _planned_rules != rule_count():
+        _plans.clear()
+        _planned_rules = rule_count()
+    plan = _plans.get(stylesheet)
+    if plan is None:
+        plan = []
+        for declared in patterns(stylesheet):
+            contexts = declared.contexts
+            tags = [
+                tuple(t) if (t := getattr(c.select, "tags", None)) is not None else None
+                for c in contexts
+            ]
+            steps = []
+            for position, context in enumerate(contexts):
+                earlier = any(_may_overlap(tags[position], t) for t in tags[:position])
+                later = any(_may_overlap(tags[position], t) for t in tags[position + 1 :])
+                if context.assertions or later:
+                    steps.append(_Step(context, unclaimed=earlier, keep_claimed=later))
+            plan.append(tuple(steps))
+        _plans[stylesheet] = plan
+    return plan
+
+
 def _failed_assertions(document: Document, stylesheet: str) -> list[Finding]:
     findings: list[Finding] = []
-    for declared in patterns(stylesheet):
+    by_tag = document.by_tag
+    for steps in _plan(stylesheet):
         claimed: set = set()
-        for context in declared.contexts:
-            select = context.select
-            if not getattr(select, "may_match", _always)(document):
+        for step in steps:
+            tags = step.tags
+            if tags is not None:
+                for tag in tags:
+                    if tag in by_tag:
+                        break
+                else:
+                    continue
+            gate = step.gate
+            if gate is not None and not gate(document):
                 continue
-            nodes = [node for node in select(document) if node not in claimed]
+            nodes = step.select(document)
             if not nodes:
                 continue
-            claimed.update(nodes)
-            if not context.assertions:
-                continue
-            single, groups = context.plan()
+            if step.unclaimed and claimed:
+                nodes = [node for node in nodes if node not in claimed]
+                if not nodes:
+                    continue
+            if step.keep_claimed:
+                claimed.update(nodes)
+            test, groups = step.test, step.groups
             for node in nodes:
-                failed_in_groups: set[str] = set()
-                for group in groups:
-                    failed_in_groups.update(group(node, document))
-                if failed_in_groups:  # rare: keep the official order of the assertions
-                    failed = [
-                        rule
-                        for rule in context.assertions
-                        if (
-                            rule.id in failed_in_groups
-                            if rule.group is not None
-                            else not rule.check(node, document)
-                        )
-                    ]
+                if groups:
+                    failed_in_groups: set[str] = set()
+                    for group in groups:
+                        failed_in_groups.update(group(node, document))
+                    if failed_in_groups:  # rare: keep the official order of the assertions
+                        failed = [
+                            rule
+                            for rule in step.context.assertions
+                            if (
+                                rule.id in failed_in_groups
+                                if rule.group is not None
+                                else not rule.check(node, document)
+                            )
+                        ]
+                    else:
+                        failed = test(node, document)
                 else:
-                    failed = [rule for rule, check in single if not check(node, document)]
+                    failed = test(node, document)
                 if failed:
                     location = document.location(node)
                     findings.extend(

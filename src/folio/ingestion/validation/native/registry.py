@@ -86,6 +86,10 @@ def registered() -> dict[str, Assertion]:
     return dict(_IDS)
 
 
+def rule_count() -> int:
+    return len(_IDS)
+
+
 def assertion(
     context: Context, rule_id: str, severity: str, message: str, *, group: Group | None = None
 ):

@@ -54,16 +54,17 @@ class _Category:
 
     __slots__ = ("element", "id", "ids", "indicator", "parent_tag", "raw_ids", "rooted", "vat")
 
-    def __init__(self, element, root):
+    def __init__(self, element, root, path):
         self.element = element
-        nodes = element.findall(ID)
+        nodes = children(element, "cbc:ID")
         self.raw_ids = [string_value(n) for n in nodes]
         # `normalize-space(cbc:ID)`: the first ID's normalized value ('' without one).
         self.ids = [normalize_space(v) for v in self.raw_ids]
         self.id = self.ids[0] if self.ids else ""
         self.vat = vat_scheme(element)
         parent = element.getparent()
-        self.parent_tag = parent.tag if parent is not None else None
+        # The tag path from the document index: lxml builds `.tag` anew on every read.
+        self.parent_tag = path[-2] if len(path) > 1 else None
         self.indicator = None  # for a category of an allowance/charge: True, False or None
         self.rooted = False
         if self.parent_tag == ALLOWANCE_CHARGE:
@@ -83,12 +84,15 @@ class _Facts:
         # Rules such as BR-O-13 read `//cac:AllowanceCharge[cbc:ChargeIndicator=false()]` as an
         # expression, where a value that is not a boolean is a dynamic error: the official run
         # stops at any such indicator, so the native one does too.
+        path_of = doc.path_of
         for indicator in doc.tagged("cbc:ChargeIndicator"):
-            parent = indicator.getparent()
-            if parent is not None and parent.tag == ALLOWANCE_CHARGE:
+            path = path_of[indicator]
+            if len(path) > 1 and path[-2] == ALLOWANCE_CHARGE:
                 xs_boolean(string_value(indicator))
-        self.categories = [_Category(e, root) for e in doc.tagged("cac:TaxCategory")]
-        self.classified = [_Category(e, root) for e in doc.tagged("cac:ClassifiedTaxCategory")]
+        self.categories = [_Category(e, root, path_of[e]) for e in doc.tagged("cac:TaxCategory")]
+        self.classified = [
+            _Category(e, root, path_of[e]) for e in doc.tagged("cac:ClassifiedTaxCategory")
+        ]
         self.allowance_categories = [c for c in self.categories if c.parent_tag == ALLOWANCE_CHARGE]
         breakdown = children(root, "cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory")
         by_element = {c.element: c for c in self.categories}
@@ -136,7 +140,7 @@ class _Line:
         self.parent = element.getparent()
         categories = children(element, "cac:Item/cac:ClassifiedTaxCategory")
         self.ids = [_first_normalized(c, "cbc:ID") for c in categories]
-        self.percents = [p for c in categories for p in c.findall(clark("cbc:Percent"))[:1]]
+        self.percents = [p for c in categories for p in children(c, "cbc:Percent")[:1]]
         self.amounts = children(element, "cbc:LineExtensionAmount")
 
     def rate_matches(self, rate: Decimal) -> bool:
@@ -156,7 +160,7 @@ class _AllowanceCharge:
         )
         categories = children(element, "cac:TaxCategory")
         self.ids = [_first_normalized(c, "cbc:ID") for c in categories]
-        self.percents = [p for c in categories for p in c.findall(clark("cbc:Percent"))[:1]]
+        self.percents = [p for c in categories for p in children(c, "cbc:Percent")[:1]]
         self.amounts = children(element, "cbc:Amount")
 
     def rate_matches(self, rate: Decimal) -> bool:

@@ -61,6 +61,15 @@ class _PathRule:
                 return False
         return self.descendant or node.getparent() is document.root
 
+    def matches_path(self, path: tuple[str, ...]) -> bool:
+        """For a `//` rule: whether elements at this tag path (root tag first) match, up to
+        the attribute test. The parents must be elements of the path, the root included."""
+        parents = self.parents
+        if len(path) < len(parents) + 1:
+            return False
+        offset = len(path) - 1 - len(parents)
+        return all(path[offset + i] in allowed for i, allowed in enumerate(parents))
+
 
 def document_attributes(document: Document) -> set[str]:
     cached = document.__dict__.get("_attribute_names")
@@ -98,16 +107,21 @@ def forbidden_present(document: Document) -> frozenset[str]:
             for rule_id, attribute in hits:
                 if attribute is None or any(e.get(attribute) is not None for e in elements):
                     present.add(rule_id)
-    by_tag = document.by_tag
+    paths_by_tag, paths = document.paths_by_tag, document.paths
     for tag, path_rules in _BY_LAST_TAG.items():
-        elements = by_tag.get(tag)
-        if not elements:
+        tag_paths = paths_by_tag.get(tag)
+        if not tag_paths:
             continue
         for path_rule in path_rules:
-            if path_rule.rule_id not in present and any(
-                path_rule.matches(e, document) for e in elements
-            ):
-                present.add(path_rule.rule_id)
+            if path_rule.rule_id in present:
+                continue
+            attribute = path_rule.attribute
+            for path in tag_paths:
+                if path_rule.matches_path(path) and (
+                    attribute is None or any(e.get(attribute) is not None for e in paths[path])
+                ):
+                    present.add(path_rule.rule_id)
+                    break
     if _ANY_ATTRIBUTE:
         attributes = document_attributes(document)
         present.update(r.rule_id for r in _ANY_ATTRIBUTE if r.attribute in attributes)

@@ -94,7 +94,8 @@ def rooted(path: str) -> Select:
 def document_root() -> Select:
     """`/ubl:Invoice | /cn:CreditNote`."""
     return Select(
-        lambda document: [document.root] if document.root.tag in (INVOICE, CREDIT_NOTE) else []
+        lambda document: [document.root] if document.root.tag in (INVOICE, CREDIT_NOTE) else [],
+        tags=frozenset((INVOICE, CREDIT_NOTE)),
     )
 
 
