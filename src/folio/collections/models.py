@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from folio.core.models import PublicCodeModel, TimeStampedModel
 from folio.customers.models import Customer
@@ -55,7 +56,8 @@ class DisputeReason(models.TextChoices):
 
 
 class DisputeStatus(models.TextChoices):
-    OPEN = "open", _("Open")
+    # "Open" alone means an open (unpaid) amount elsewhere; a dispute is open as in undecided.
+    OPEN = "open", pgettext_lazy("dispute status", "Open")
     ACCEPTED = "accepted", _("Accepted (credited)")
     REJECTED = "rejected", _("Rejected")
 
