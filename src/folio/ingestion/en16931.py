@@ -533,9 +533,15 @@ def from_ubl(tree) -> Invoice:
     representative_node = _find(root, "cac:TaxRepresentativeParty")
     invoiced_object = None
     attachments = []
+    # BT-11: an Invoice has cac:ProjectReference; a CreditNote has none, so Peppol BIS 3 carries
+    # the project reference as an additional document reference of type 50 (not an attachment).
+    project_reference = None if credit_note else _text(root, "cac:ProjectReference/cbc:ID")
     for reference in _findall(root, "cac:AdditionalDocumentReference"):
-        if _text(reference, "cbc:DocumentTypeCode") == "130":
+        type_code = _text(reference, "cbc:DocumentTypeCode")
+        if type_code == "130":
             invoiced_object = _identifier(_find(reference, "cbc:ID"))
+        elif credit_note and type_code == "50":
+            project_reference = project_reference or _text(reference, "cbc:ID")
         else:
             attachments.append(_attachment(reference))
 
@@ -551,7 +557,7 @@ def from_ubl(tree) -> Invoice:
         due_date=_date(root, "cbc:DueDate") or _date(root, "cac:PaymentMeans/cbc:PaymentDueDate"),
         tax_point_date=_date(root, "cbc:TaxPointDate"),
         buyer_reference=_text(root, "cbc:BuyerReference"),
-        project_reference=_text(root, "cac:ProjectReference/cbc:ID"),
+        project_reference=project_reference,
         contract_reference=_text(root, "cac:ContractDocumentReference/cbc:ID"),
         order_reference=_text(root, "cac:OrderReference/cbc:ID"),
         sales_order_reference=_text(root, "cac:OrderReference/cbc:SalesOrderID"),
