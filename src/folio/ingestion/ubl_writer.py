@@ -8,7 +8,12 @@ from decimal import ROUND_HALF_UP, Decimal
 from lxml import etree
 
 from folio.ingestion.en16931 import NS
-from folio.ingestion.json_format import AddressIn, FolioDocumentIn, PartyIn
+from folio.ingestion.json_format import (
+    AddressIn,
+    AllowanceChargeIn,
+    FolioDocumentIn,
+    PartyIn,
+)
 
 CUSTOMIZATION_ID = "urn:cen.eu:en16931:2017#compliant#urn:fdc:peppol.eu:2017:poacc:billing:3.0"
 PROFILE_ID = "urn:fdc:peppol.eu:2017:poacc:billing:01:1.0"
@@ -239,6 +244,29 @@ def _tax_category(parent, step: str, category: str, rate: Decimal | None, reason
     add(add(node, "cac:TaxScheme"), "cbc:ID", "VAT")
 
 
+def _rate(category: str, rate: Decimal | None) -> Decimal | None:
+    """The VAT rate as written: none for category O (not subject to VAT), else 0 by default."""
+    return None if category == "O" else (rate or Decimal("0"))
+
+
+def _allowance_charge(parent, item: AllowanceChargeIn, *, is_charge: bool, currency: str) -> None:
+    """One cac:AllowanceCharge of BG-20 (is_charge False) or BG-21, children in schema order."""
+    node = add(parent, "cac:AllowanceCharge")
+    add(node, "cbc:ChargeIndicator", "true" if is_charge else "false")
+    if item.reason_code:
+        add(node, "cbc:AllowanceChargeReasonCode", item.reason_code)
+    if item.reason:
+        add(node, "cbc:AllowanceChargeReason", item.reason)
+    if item.percentage is not None:
+        add(node, "cbc:MultiplierFactorNumeric", _fmt(item.percentage))
+    add(node, "cbc:Amount", f"{item.resolved_amount:f}", currencyID=currency)
+    if item.base_amount is not None:
+        add(node, "cbc:BaseAmount", f"{money(item.base_amount):f}", currencyID=currency)
+    _tax_category(
+        node, "cac:TaxCategory", item.vat_category, _rate(item.vat_category, item.vat_rate)
+    )
+
+
 def ubl_from_json(document: FolioDocumentIn) -> bytes:
     """Peppol BIS Billing 3.0 UBL (Invoice or CreditNote) for a Folio JSON document."""
     credit = document.document_type == "credit_note"
@@ -330,6 +358,12 @@ def ubl_from_json(document: FolioDocumentIn) -> bytes:
                 add(branch, "cbc:ID", document.payment.service_provider_id)
     if document.payment_terms:
         add(add(root, "cac:PaymentTerms"), "cbc:Note", document.payment_terms)
+    # BG-20 / BG-21, after the payment terms and before the tax total (schema order).
+    document_allowances_charges = [(False, item) for item in document.allowances] + [
+        (True, item) for item in document.charges
+    ]
+    for is_charge, item in document_allowances_charges:
+        _allowance_charge(root, item, is_charge=is_charge, currency=currency)
 
     # Lines first in memory: the totals and the VAT breakdown come from them.
     line_nets = [
@@ -339,11 +373,23 @@ def ubl_from_json(document: FolioDocumentIn) -> bytes:
     groups: dict[tuple[str, Decimal | None], Decimal] = defaultdict(Decimal)
     reasons: dict[tuple[str, Decimal | None], str] = {}
     for line, net in zip(document.lines, line_nets, strict=True):
-        rate = None if line.vat_category == "O" else (line.vat_rate or Decimal("0"))
-        key = (line.vat_category, rate)
+        key = (line.vat_category, _rate(line.vat_category, line.vat_rate))
         groups[key] += net
         if line.vat_exemption_reason and key not in reasons:
             reasons[key] = line.vat_exemption_reason
+    # BR-S-08 and its siblings: a category's taxable amount is its lines' net amounts, minus
+    # its document allowances, plus its document charges.
+    allowance_total = charge_total = Decimal("0")
+    for is_charge, item in document_allowances_charges:
+        key = (item.vat_category, _rate(item.vat_category, item.vat_rate))
+        amount = item.resolved_amount
+        groups[key] += amount if is_charge else -amount
+        if is_charge:
+            charge_total += amount
+        else:
+            allowance_total += amount
+        if item.vat_exemption_reason and key not in reasons:
+            reasons[key] = item.vat_exemption_reason
     line_total = sum(line_nets, Decimal("0"))
     tax_total = add(root, "cac:TaxTotal")
     tax_amount = add(tax_total, "cbc:TaxAmount", currencyID=currency)
@@ -357,10 +403,15 @@ def ubl_from_json(document: FolioDocumentIn) -> bytes:
         _tax_category(subtotal, "cac:TaxCategory", category, rate, reasons.get((category, rate)))
     tax_amount.text = f"{money(vat_total):f}"
     totals = add(root, "cac:LegalMonetaryTotal")
-    with_vat = money(line_total + vat_total)
+    without_vat = money(line_total - allowance_total + charge_total)  # BT-109 (BR-CO-13)
+    with_vat = money(without_vat + vat_total)
     add(totals, "cbc:LineExtensionAmount", f"{money(line_total):f}", currencyID=currency)
-    add(totals, "cbc:TaxExclusiveAmount", f"{money(line_total):f}", currencyID=currency)
+    add(totals, "cbc:TaxExclusiveAmount", f"{without_vat:f}", currencyID=currency)
     add(totals, "cbc:TaxInclusiveAmount", f"{with_vat:f}", currencyID=currency)
+    if document.allowances:  # BT-107
+        add(totals, "cbc:AllowanceTotalAmount", f"{money(allowance_total):f}", currencyID=currency)
+    if document.charges:  # BT-108
+        add(totals, "cbc:ChargeTotalAmount", f"{money(charge_total):f}", currencyID=currency)
     prepaid = money(document.prepaid_amount or Decimal("0"))
     if document.prepaid_amount is not None:
         add(totals, "cbc:PrepaidAmount", f"{prepaid:f}", currencyID=currency)
@@ -385,8 +436,12 @@ def ubl_from_json(document: FolioDocumentIn) -> bytes:
         add(item, "cbc:Name", line.item_name)
         if line.sellers_item_id:
             add(add(item, "cac:SellersItemIdentification"), "cbc:ID", line.sellers_item_id)
-        rate = None if line.vat_category == "O" else (line.vat_rate or Decimal("0"))
-        _tax_category(item, "cac:ClassifiedTaxCategory", line.vat_category, rate)
+        _tax_category(
+            item,
+            "cac:ClassifiedTaxCategory",
+            line.vat_category,
+            _rate(line.vat_category, line.vat_rate),
+        )
         price = add(node, "cac:Price")
         add(price, "cbc:PriceAmount", _fmt(line.price), currencyID=currency)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
