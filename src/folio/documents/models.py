@@ -320,12 +320,20 @@ class MonthlyFigure(models.Model):
 
 
 class MonthlyRollup(models.Model):
-    """That one organization's closed month is rolled up into MonthlyFigure rows (and when):
-    a month without a mark is counted live, so the dashboard is right before the first sweep."""
+    """How far one organization's month is rolled up into MonthlyFigure rows (and when): the
+    rest of the month is counted live, so the dashboard is right before the first sweep."""
 
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="+")
     month = models.DateField(_("month"))
     rolled_up_at = models.DateTimeField(_("rolled up"))
+    covers_until = models.DateTimeField(
+        _("covers until"),
+        null=True,
+        help_text=_(
+            "The figures count the documents that arrived before this: the month's end once "
+            "it is closed, the last midnight while it is the current month."
+        ),
+    )
     documents = models.PositiveIntegerField(_("documents"), default=0)
 
     class Meta:

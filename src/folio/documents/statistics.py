@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import datetime
 import zoneinfo
-from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -186,18 +185,27 @@ def figures_counted_live(periods: list[Period]) -> list[Figure]:
     return list(figures.values())
 
 
-def _month_period(organization_ids: Iterable[int], month: datetime.date) -> Period:
-    start, end = month_bounds(month)
-    return (list(organization_ids), start, end)
+def day_start(moment: datetime.datetime) -> datetime.datetime:
+    """Midnight (in the site's time zone) of the day of `moment`."""
+    local = moment.astimezone(site_zone())
+    return datetime.datetime(local.year, local.month, local.day, tzinfo=site_zone())
+
+
+def rolled_up_until(month: datetime.date, now: datetime.datetime) -> datetime.datetime:
+    """How far a roll-up made `now` covers `month`: to its end when the month is closed, to
+    last midnight when it is the current month (so the live count is at most one day)."""
+    _, end = month_bounds(month)
+    return min(end, day_start(now))
 
 
 @transaction.atomic
 def month_roll_up(*, organization: Organization, month: datetime.date, now=None) -> int:
-    """Replace the figures of one organization's closed month with a fresh count."""
+    """Replace the figures of one organization's month with a fresh count of the documents that
+    arrived in it up to `rolled_up_until` (the whole month once it is closed)."""
     now = now or timezone.now()
-    if month >= month_start(now):
-        raise ValueError("Only closed months are rolled up; the current one is counted live.")
-    figures = figures_counted_live([_month_period([organization.pk], month)])
+    start, _ = month_bounds(month)
+    until = rolled_up_until(month, now)
+    figures = figures_counted_live([([organization.pk], start, until)]) if until > start else []
     MonthlyFigure.objects.filter(organization=organization, month=month).delete()
     MonthlyFigure.objects.bulk_create(
         [
@@ -223,7 +231,7 @@ def month_roll_up(*, organization: Organization, month: datetime.date, now=None)
     MonthlyRollup.objects.update_or_create(
         organization=organization,
         month=month,
-        defaults={"rolled_up_at": now, "documents": total},
+        defaults={"rolled_up_at": now, "covers_until": until, "documents": total},
     )
     return total
 
@@ -234,10 +242,9 @@ def months_changed_since_roll_up(*, now=None) -> set[tuple[int, datetime.date]]:
     now = now or timezone.now()
     months = trend_months(now)
     window_start, _ = month_bounds(months[0])
-    current_start, _ = month_bounds(months[-1])
     marks = {
         (mark.organization_id, mark.month): mark.rolled_up_at
-        for mark in MonthlyRollup.objects.filter(month__gte=months[0], month__lt=months[-1])
+        for mark in MonthlyRollup.objects.filter(month__gte=months[0])
     }
     if not marks:
         return set()
@@ -245,7 +252,8 @@ def months_changed_since_roll_up(*, now=None) -> set[tuple[int, datetime.date]]:
         DocumentEvent.objects.filter(
             at__gt=min(marks.values()) - EVENT_CLOCK_SLACK,
             document__created_at__gte=window_start,
-            document__created_at__lt=current_start,
+            # Today's documents are counted live; their events change nothing rolled up.
+            document__created_at__lt=day_start(now),
         )
         .order_by()
         .annotate(month=TruncMonth("document__created_at", tzinfo=site_zone()))
@@ -261,20 +269,21 @@ def months_changed_since_roll_up(*, now=None) -> set[tuple[int, datetime.date]]:
 
 
 def monthly_figures_rollup(*, now=None) -> dict[str, int]:
-    """The sweep: roll up every closed month of the trend window that is not rolled up yet or
-    changed since. Idempotent; each month is its own short transaction."""
+    """The sweep: roll up every month of the trend window that is not rolled up as far as it
+    can be (a closed month to its end, the current one to last midnight) or that changed
+    since. Idempotent; each month is its own short transaction."""
     now = now or timezone.now()
-    months = trend_months(now)[:-1]
-    done = set(
-        MonthlyRollup.objects.filter(month__in=months).values_list("organization_id", "month")
-    )
+    months = trend_months(now)
+    covered = {
+        (mark.organization_id, mark.month): mark.covers_until
+        for mark in MonthlyRollup.objects.filter(month__in=months)
+    }
     stale = months_changed_since_roll_up(now=now)
-    organizations = {organization.pk: organization for organization in Organization.objects.all()}
     rolled = refreshed = 0
-    for organization_id, organization in organizations.items():
+    for organization in Organization.objects.order_by("pk"):
         for month in months:
-            key = (organization_id, month)
-            if key not in done:
+            key = (organization.pk, month)
+            if covered.get(key) is None or covered[key] < rolled_up_until(month, now):
                 month_roll_up(organization=organization, month=month, now=now)
                 rolled += 1
             elif key in stale:
@@ -286,28 +295,69 @@ def monthly_figures_rollup(*, now=None) -> dict[str, int]:
 def figures_for(
     organization_ids: frozenset[int], *, now=None
 ) -> tuple[list[datetime.date], list[Figure]]:
-    """The figures of these organizations over the trend window: closed months from the summary
-    table where rolled up, the rest (always the current month) counted live. Four queries."""
+    """The figures of these organizations over the trend window, summed over the
+    organizations: the summary table as far as it is rolled up, the rest counted live (today's
+    documents, and any month a sweep has not reached yet). Four queries."""
     now = now or timezone.now()
     months = trend_months(now)
-    closed = months[:-1]
-    rolled = set(
-        MonthlyRollup.objects.filter(
-            organization_id__in=organization_ids, month__gte=closed[0], month__lte=closed[-1]
-        ).values_list("organization_id", "month")
-    )
-    figures = [
-        Figure(**{name: getattr(row, name) for name in Figure.__dataclass_fields__})
-        for row in MonthlyFigure.objects.filter(
-            organization_id__in=organization_ids, month__gte=closed[0], month__lte=closed[-1]
+    covered = {
+        (organization_id, month): until
+        for organization_id, month, until in MonthlyRollup.objects.filter(
+            organization_id__in=organization_ids, month__gte=months[0]
+        ).values_list("organization_id", "month", "covers_until")
+        if until is not None
+    }
+    # Read from the summary: per month, the organizations rolled up; counted live: the rest of
+    # each month from where its roll-up stops (grouped by that instant: a bounded OR).
+    summarized: dict[datetime.date, list[int]] = {}
+    live_from: dict[tuple[datetime.datetime, datetime.datetime], list[int]] = {}
+    for month in months:
+        start, end = month_bounds(month)
+        for organization_id in sorted(organization_ids):
+            until = covered.get((organization_id, month))
+            if until is not None:
+                summarized.setdefault(month, []).append(organization_id)
+            if until is None or until < end:
+                live_from.setdefault((until or start, end), []).append(organization_id)
+    figures: list[Figure] = []
+    if summarized:
+        condition = Q(pk__in=[])
+        for month, organizations in summarized.items():
+            condition |= Q(month=month, organization_id__in=organizations)
+        rows = (
+            MonthlyFigure.objects.filter(condition)
+            .order_by()
+            .values("month", "direction", "type", "channel", "status", "currency")
+            .annotate(
+                n=Sum("documents"),
+                amount=Sum("amount_total"),
+                delivered=Sum("deliveries"),
+                opened=Sum("deliveries_opened"),
+                failed=Sum("deliveries_failed"),
+                cost_sum=Sum("cost"),
+            )
         )
-        if (row.organization_id, row.month) in rolled
+        figures = [
+            Figure(
+                organization_id=0,
+                month=row["month"],
+                direction=row["direction"],
+                type=row["type"],
+                channel=row["channel"],
+                status=row["status"],
+                currency=row["currency"],
+                documents=row["n"],
+                amount_total=row["amount"],
+                deliveries=row["delivered"],
+                deliveries_opened=row["opened"],
+                deliveries_failed=row["failed"],
+                cost=row["cost_sum"],
+            )
+            for row in rows
+        ]
+    live: list[Period] = [
+        (organizations, start, None if end > now else end)
+        for (start, end), organizations in live_from.items()
     ]
-    current_start, _ = month_bounds(months[-1])
-    live: list[Period] = [(list(organization_ids), current_start, None)]
-    for month in closed:
-        missing = [org for org in organization_ids if (org, month) not in rolled]
-        if missing:
-            live.append(_month_period(missing, month))
     figures.extend(figures_counted_live(live))
     return months, figures
