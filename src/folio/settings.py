@@ -224,6 +224,8 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Delivery (issue 5): dispatch, links in messages, bounces, print and Peppol hand-over.
 FOLIO_DELIVERY_LEASE_SECONDS = env_int("FOLIO_DELIVERY_LEASE_SECONDS", 300)
+# Deliveries one dispatch job claims and sends together (its own and other due ones).
+FOLIO_DELIVERY_CLAIM_BATCH = env_int("FOLIO_DELIVERY_CLAIM_BATCH", 20)
 FOLIO_DELIVERY_MAX_ATTEMPTS = env_int("FOLIO_DELIVERY_MAX_ATTEMPTS", 8)
 FOLIO_DELIVERY_RETRY_BASE_SECONDS = env_int("FOLIO_DELIVERY_RETRY_BASE_SECONDS", 60)
 FOLIO_DELIVERY_RETRY_MAX_SECONDS = env_int("FOLIO_DELIVERY_RETRY_MAX_SECONDS", 3600)

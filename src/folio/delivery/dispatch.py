@@ -1,10 +1,15 @@
-"""Dispatch: claim a due delivery, render and send it over its channel, record the outcome.
+"""Dispatch: claim due deliveries, render and send each over its channel, record the outcome.
 
-At-least-once: a worker claims a PENDING delivery (row lock with SKIP LOCKED, then a status
-change), sends outside any transaction, and records the result. A worker that dies after the
-claim leaves the delivery SENDING with an expired lease; `deliveries_recover_stalled` puts it
-back to PENDING and the next send carries the same message key, so the far side drops the
-duplicate.
+At-least-once: a worker claims PENDING deliveries (row locks with SKIP LOCKED, then a status
+change with a lease), sends outside any transaction, and records each result. A worker that
+dies after the claim leaves its deliveries SENDING with an expired lease;
+`deliveries_recover_stalled` puts them back to PENDING and the next send carries the same
+message key, so the far side drops the duplicate.
+
+A dispatch job claims its own delivery and, in the same SKIP LOCKED query, up to
+FOLIO_DELIVERY_CLAIM_BATCH - 1 other due ones, and sends them one after the other (e-mail over
+one SMTP connection). Their own jobs then find them handed over and skip. The lease is renewed
+while the batch is being worked through, so a slow batch is not mistaken for a dead worker.
 """
 
 from __future__ import annotations
@@ -16,10 +21,12 @@ import time
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Case, IntegerField, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from folio.channels.base import Payload, SendResult, TransportError
+from folio.channels.email.smtp import smtp_connection_reuse
 from folio.channels.registry import transport_for
 from folio.delivery.models import AttemptOutcome, Delivery, DeliveryStatus
 from folio.delivery.services import delivery_attempt_record, delivery_transition
@@ -56,36 +63,52 @@ def document_move(document: Document, to_status: str, *, actor: Actor, delivery=
     )
 
 
-def _claim(delivery_code: str, actor: Actor) -> Delivery | None:
+def _lease_until(now: datetime.datetime) -> datetime.datetime:
+    return now + datetime.timedelta(seconds=settings.FOLIO_DELIVERY_LEASE_SECONDS)
+
+
+def _claim(delivery_code: str, actor: Actor, *, limit: int) -> list[Delivery]:
+    """Claim `delivery_code` (when due) and up to `limit - 1` other due deliveries, its own first.
+
+    One SKIP LOCKED query: rows another worker holds are passed over, not waited for.
+    """
     now = timezone.now()
+    lease = _lease_until(now)
     with transaction.atomic():
-        delivery = (
+        due = (
             Delivery.objects.select_for_update(skip_locked=True, of=("self",))
-            .filter(code=delivery_code, status=DeliveryStatus.PENDING)
-            .first()
+            .select_related("document", "document__organization", "document__customer")
+            .filter(status=DeliveryStatus.PENDING)
+            .filter(Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now))
+            .annotate(
+                named=Case(
+                    When(code=delivery_code, then=Value(0)),
+                    default=Value(1),
+                    output_field=IntegerField(),
+                )
+            )
+            .order_by("named", "next_attempt_at", "id")[: max(limit, 1)]
         )
-        if delivery is None:
-            return None
-        if delivery.next_attempt_at and delivery.next_attempt_at > now:
-            return None
-        delivery_transition(delivery=delivery, to_status=DeliveryStatus.SENDING, actor=actor)
-        delivery.claimed_until = now + datetime.timedelta(
-            seconds=settings.FOLIO_DELIVERY_LEASE_SECONDS
-        )
-        delivery.save(update_fields=["claimed_until", "updated_at"])
-    return (
-        Delivery.objects.select_related("document", "document__organization", "document__customer")
-        .filter(pk=delivery.pk)
-        .first()
-    )
+        claimed = list(due)
+        for delivery in claimed:
+            delivery_transition(
+                delivery=delivery,
+                to_status=DeliveryStatus.SENDING,
+                actor=actor,
+                already_locked=True,
+                also={"claimed_until": lease},
+            )
+    return claimed
 
 
-def delivery_dispatch(*, delivery_code: str, actor: Actor | None = None) -> str:
-    """Send one due delivery. Returns what happened: skipped, sent, retry or failed."""
-    actor = actor or Actor.for_system("delivery")
-    delivery = _claim(delivery_code, actor)
-    if delivery is None:
-        return "skipped"
+def _lease_renew(deliveries: list[Delivery]) -> None:
+    """Push the lease of the batch's deliveries still being sent by this worker."""
+    Delivery.objects.filter(
+        pk__in=[delivery.pk for delivery in deliveries], status=DeliveryStatus.SENDING
+    ).update(claimed_until=_lease_until(timezone.now()))
+
+
+def _send_one(delivery: Delivery, actor: Actor) -> str:
     transport = transport_for(delivery.channel)
     started = time.monotonic()
     try:
@@ -118,6 +141,30 @@ def delivery_dispatch(*, delivery_code: str, actor: Actor | None = None) -> str:
     return "sent"
 
 
+def delivery_dispatch(
+    *, delivery_code: str, actor: Actor | None = None, batch: int | None = None
+) -> str:
+    """Send one due delivery, and other due ones with it (see the module docstring).
+
+    Returns what happened to the named delivery: skipped, sent, retry or failed.
+    """
+    actor = actor or Actor.for_system("delivery")
+    limit = batch if batch is not None else settings.FOLIO_DELIVERY_CLAIM_BATCH
+    claimed = _claim(delivery_code, actor, limit=limit)
+    outcome = "skipped"
+    renew_every = settings.FOLIO_DELIVERY_LEASE_SECONDS / 2
+    last_renewed = time.monotonic()
+    with smtp_connection_reuse():
+        for position, delivery in enumerate(claimed):
+            if time.monotonic() - last_renewed > renew_every:
+                _lease_renew(claimed[position:])
+                last_renewed = time.monotonic()
+            result = _send_one(delivery, actor)
+            if str(delivery.code) == str(delivery_code):
+                outcome = result
+    return outcome
+
+
 @transaction.atomic
 def delivery_success_record(
     *,
@@ -128,6 +175,9 @@ def delivery_success_record(
     payload: Payload | None = None,
 ) -> Delivery:
     locked = Delivery.objects.select_for_update(of=("self",)).get(pk=delivery.pk)
+    if Delivery.document.is_cached(delivery):
+        # The dispatcher loaded the document with its organization and customer; reuse them.
+        locked.document = delivery.document
     delivery_attempt_record(
         delivery=locked,
         outcome=AttemptOutcome.SUCCESS,
@@ -137,24 +187,24 @@ def delivery_success_record(
     )
     if locked.status == DeliveryStatus.PENDING:
         # Recovered while this worker was slow: finish it here; the other job will skip it.
-        delivery_transition(delivery=locked, to_status=DeliveryStatus.SENDING, actor=actor)
+        delivery_transition(
+            delivery=locked, to_status=DeliveryStatus.SENDING, actor=actor, already_locked=True
+        )
     if locked.status != DeliveryStatus.SENDING:
         return locked
     to_status = DeliveryStatus.DELIVERED if result.delivered else DeliveryStatus.SENT
+    finished = {"claimed_until": None, "last_error": ""}
+    if result.cost is not None:
+        finished["cost"] = result.cost
     delivery_transition(
         delivery=locked,
         to_status=to_status,
         actor=actor,
         external_reference=result.external_reference[:200],
         message=result.response[:500],
+        already_locked=True,
+        also=finished,
     )
-    locked.claimed_until = None
-    locked.last_error = ""
-    fields = ["claimed_until", "last_error", "updated_at"]
-    if result.cost is not None:
-        locked.cost = result.cost
-        fields.append("cost")
-    locked.save(update_fields=fields)
     transport = transport_for(locked.channel)
     transport.on_sent(locked, result)
     if payload is not None:

@@ -103,9 +103,22 @@ def delivery_transition(
     external_reference: str = "",
     data: dict | None = None,
     at: datetime.datetime | None = None,
+    already_locked: bool = False,
+    also: dict | None = None,
 ) -> Delivery:
+    """Move a delivery along its transition table, with its event.
+
+    `already_locked`: the caller holds this row's lock and passed the row it read under it (the
+    dispatcher), so it is not read again. `also`: more fields saved in the same UPDATE.
+    """
     require_permission(actor, "send", delivery.document.organization)
-    locked = Delivery.objects.select_for_update(of=("self",)).get(pk=delivery.pk)
+    locked = (
+        delivery
+        if already_locked
+        else Delivery.objects.select_for_update(of=("self",))
+        .select_related("document")
+        .get(pk=delivery.pk)
+    )
     to_status = DeliveryStatus(to_status)
     if to_status not in DELIVERY_TRANSITIONS[locked.status]:
         raise IllegalTransitionError(
@@ -121,6 +134,9 @@ def delivery_transition(
     if external_reference:
         locked.external_reference = external_reference
         fields.append("external_reference")
+    for name, value in (also or {}).items():
+        setattr(locked, name, value)
+        fields.append(name)
     locked.save(update_fields=fields)
     event_record(
         document=locked.document,
@@ -133,7 +149,7 @@ def delivery_transition(
         data=data,
         at=locked.status_changed_at,
     )
-    for name in ("status", "status_changed_at", "external_reference"):
+    for name in ("status", "status_changed_at", "external_reference", *(also or {})):
         setattr(delivery, name, getattr(locked, name))
     return delivery
 
