@@ -36,6 +36,9 @@ from tests.ingestion_pipeline.documents import SELLER_ORG_NUMBER, SELLER_VAT_ID,
 from tests.webhooks.conftest import collect_and_send, run_jobs
 
 ALL_TYPES = list(WebhookEventType.values)
+# The worker closes its database connection between jobs, as in production; on PostgreSQL that
+# needs a test whose writes are committed.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture

@@ -154,6 +154,8 @@ def test_admin_edits_turns_off_and_on(client_for, german_admin, world):
     assert endpoint.is_active and endpoint.disabled_at is None
 
 
+# The worker runs: committed writes (see test_delivery.py).
+@pytest.mark.django_db(transaction=True)
 def test_test_event_is_signed_with_the_secret_shown(client_for, german_admin, world, receiver):
     hansa = world.organizations["hansa"]
     client = client_for(german_admin)
@@ -182,6 +184,8 @@ def test_rotating_shows_a_new_secret_once(client_for, german_admin, world):
     assert not SECRET.search(client.get(response.url).content.decode())
 
 
+# The worker runs: committed writes (see test_delivery.py).
+@pytest.mark.django_db(transaction=True)
 def test_log_filters_and_redeliver(client_for, german_admin, world, receiver):
     endpoint, _secret = make_endpoint(german_admin, world.organizations["hansa"], url=receiver.url)
     client = client_for(german_admin)
