@@ -36,11 +36,19 @@ class SandboxMailHandler:
         # Tests: wait this long after storing a message before answering (a slow server).
         self.hold_seconds = hold_seconds
         self._lock = threading.Lock()
+        # SMTP sessions opened (EHLO/HELO greetings), to see connections being reused.
+        self.sessions = 0
 
     def _seen(self) -> set[str]:
         if not self.seen_log.exists():
             return set()
         return set(self.seen_log.read_text().split())
+
+    async def handle_EHLO(self, server, session, envelope, hostname, responses):
+        session.host_name = hostname
+        with self._lock:
+            self.sessions += 1
+        return responses
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         local = address.partition("@")[0].lower()
