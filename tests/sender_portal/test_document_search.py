@@ -122,3 +122,26 @@ def test_query_budget_is_pinned_and_independent_of_the_data_size(admin, company,
         )
     monthly_figures_rollup()
     assert _queries(admin, url) == small == PINNED[url]
+
+
+def test_enterprise_pages_walk_every_subsidiarys_documents_once_in_order(client_for, world):
+    admin = client_for(world.personas["enterprise_admin"])
+    for slug in ("nordlys-no", "nordlys-se"):
+        customer = CustomerFactory(sender=world.organizations[slug])
+        for index in range(PAGE_SIZE // 2 + 5):
+            DocumentFactory(customer=customer, number=f"{slug[-2:]}-{index:03}", line_count=1)
+    expected = list(
+        Document.objects.filter(
+            organization__in=[world.organizations["nordlys-no"], world.organizations["nordlys-se"]]
+        )
+        .order_by("-amount_total", "-id")
+        .values_list("number", flat=True)
+    )
+    seen, cursor = [], ""
+    while True:
+        response = admin.get("/app/documents/", {"sort": "-total", "after": cursor})
+        seen += numbers(response)
+        cursor = response.context["page"].next_cursor
+        if not cursor:
+            break
+    assert seen == expected and len(seen) > PAGE_SIZE

@@ -43,6 +43,7 @@ from folio.sender_portal.selectors import (
     customers_with_stopped_documents,
     document_page,
     documents_matching,
+    organization_ids_matching,
     stopped_documents,
 )
 from folio.sender_portal.views import LOGIN_URL
@@ -72,10 +73,16 @@ def document_list(request: HttpRequest) -> HttpResponse:
     scope = request_scope(request, actor)
     form = _search_form(request, scope)
     query = form.query()
-    matching = documents_matching(scope, query)
+    organization_ids = organization_ids_matching(scope, query)
+    matching = documents_matching(scope, query, organization_ids=organization_ids)
     # No count of the matching documents: on a big tenant an exact count costs more than the
     # page itself. The page says "1-50 of many" instead (keyset pages know their position).
-    page = document_page(matching, sort=query.sort, cursor=request.GET.get("after", ""))
+    page = document_page(
+        matching,
+        sort=query.sort,
+        cursor=request.GET.get("after", ""),
+        organization_ids=organization_ids,
+    )
     filters = request.GET.copy()
     filters.pop("after", None)
     return render(
