@@ -118,11 +118,18 @@ def test_long_lists_are_paged(world, client_for, consumer_recipient):
     for number in range(30):
         DocumentFactory(customer=world.customers["kari"], number=f"P-{number:02d}", status="sent")
     client = client_for(consumer_recipient)
-    first = client.get("/portal/")
-    second = client.get("/portal/", {"page": "2"})
-    numbers = _numbers(first.content.decode()) | _numbers(second.content.decode())
-    assert len(_numbers(first.content.decode())) == 25
+    first = client.get("/portal/").content.decode()
+    # Keyset pages: "Older" continues after the last document shown, by its code.
+    older = re.search(r'href="\?([^"]*older=[^"]+)" rel="next"', first).group(1)
+    second = client.get("/portal/?" + older.replace("&amp;", "&")).content.decode()
+    numbers = _numbers(first) | _numbers(second)
+    assert len(_numbers(first)) == 25
     assert len(numbers) == 32  # 30 new, KARI-1001 and KARI-1002
-    assert 'rel="next"' in first.content.decode() and 'rel="prev"' in second.content.decode()
-    assert client.get("/portal/", {"page": "3"}).status_code == 404
-    assert client.get("/portal/", {"page": "0"}).status_code == 400
+    assert 'rel="prev"' not in first and 'rel="next"' not in second
+    newer = re.search(r'href="\?([^"]*newer=[^"]+)" rel="prev"', second).group(1)
+    back = client.get("/portal/?" + newer.replace("&amp;", "&")).content.decode()
+    assert _numbers(back) == _numbers(first)
+    other = DocumentFactory(customer=world.customers["ola"], number="OLA-9")
+    # A cursor that is not one of this account's documents, or not a code at all.
+    assert client.get("/portal/", {"older": str(other.code)}).status_code == 404
+    assert client.get("/portal/", {"older": "12"}).status_code == 400

@@ -4,7 +4,7 @@ read-only support view of one customer. Every portal view starts here."""
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -19,7 +19,10 @@ from folio.recipient_portal.selectors import (
     documents_issued_to,
     portal_contacts_of,
 )
+from folio.servicedesk.models import PortalSettings
+from folio.servicedesk.selectors import portal_settings_for
 from folio.tenancy.actors import Actor
+from folio.tenancy.models import Organization
 from folio.tenancy.selectors import actor_can
 
 LOGIN_URL = reverse_lazy("recipient_portal:login")
@@ -33,6 +36,13 @@ class PortalSession:
     contacts: list[Contact]
     # True in the sender's support view: everything is shown, nothing may be changed.
     support: bool = False
+    # The senders' portal settings, read once per request (sender id -> PortalSettings).
+    _settings: dict = field(default_factory=dict, repr=False)
+
+    def settings_for(self, sender: Organization) -> PortalSettings:
+        if sender.id not in self._settings:
+            self._settings[sender.id] = portal_settings_for(sender)
+        return self._settings[sender.id]
 
     @property
     def customers(self) -> list[Customer]:
@@ -55,7 +65,9 @@ class PortalSession:
         return self.contacts[0].customer
 
     def documents(self, customer: Customer | None = None) -> QuerySet[Document]:
-        return documents_issued_to([customer] if customer is not None else self.customers)
+        return documents_issued_to(
+            [customer] if customer is not None else self.customers, settings_for=self.settings_for
+        )
 
     def document(self, code) -> Document:
         try:

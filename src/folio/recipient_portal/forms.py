@@ -22,7 +22,9 @@ class PortalAuthenticationForm(AuthenticationForm):
 
 class PortalListForm(forms.Form):
     account = forms.UUIDField(required=False)
-    page = forms.IntegerField(required=False, min_value=1, max_value=100_000)
+    # Keyset pagination: the page after (older than) or before (newer than) this document.
+    older = forms.UUIDField(required=False)
+    newer = forms.UUIDField(required=False)
     q = forms.CharField(required=False, max_length=100, label=_("Search"))
     type = forms.ChoiceField(
         required=False, choices=[("", _("All types")), *DocumentType.choices], label=_("Type")

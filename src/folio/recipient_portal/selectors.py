@@ -6,7 +6,7 @@ from django.db.models import Q, QuerySet
 
 from folio.core.errors import NotFoundError
 from folio.customers.models import Contact, Customer
-from folio.documents.models import Direction, Document, DocumentStatus
+from folio.documents.models import Direction, Document, DocumentFile, DocumentStatus
 from folio.servicedesk.selectors import portal_settings_for
 from folio.tenancy.actors import Actor
 
@@ -41,16 +41,18 @@ def portal_customers_of(actor: Actor) -> QuerySet[Customer]:
     ).select_related("sender")
 
 
-def documents_issued_to(customers) -> QuerySet[Document]:
-    """Documents issued to these accounts, of the types each account's sender opened."""
+def documents_issued_to(customers, *, settings_for=portal_settings_for) -> QuerySet[Document]:
+    """Documents issued to these accounts, of the types each account's sender opened.
+
+    `settings_for(sender)` gives a sender's portal settings (a request passes its memo)."""
     opened = Q(pk__in=[])
     for customer in customers:
-        opened |= Q(customer=customer, type__in=portal_settings_for(customer.sender).document_types)
+        opened |= Q(customer=customer, type__in=settings_for(customer.sender).document_types)
     return Document.objects.filter(
         opened,
         direction=Direction.SENT,
         status__in=RECIPIENT_VISIBLE_STATUSES,
-    ).select_related("organization", "customer")
+    ).select_related("organization", "customer", "customer__sender")
 
 
 def portal_documents_of(actor: Actor, *, customer: Customer | None = None) -> QuerySet[Document]:
@@ -81,3 +83,8 @@ def portal_document_get(actor: Actor, *, code) -> Document:
         return portal_documents_of(actor).get(code=code)
     except (Document.DoesNotExist, ValueError, TypeError) as exc:
         raise NotFoundError("document_not_found", "No such document.") from exc
+
+
+def stored_file_of(document: Document, kind: str) -> DocumentFile | None:
+    """The latest stored file of this kind (a document the actor may see, resolved first)."""
+    return document.files.filter(kind=kind).order_by("-version", "-created_at").first()

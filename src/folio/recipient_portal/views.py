@@ -10,9 +10,8 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.core.exceptions import BadRequest
-from django.core.paginator import EmptyPage, Paginator
 from django.db.models import Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
@@ -21,11 +20,11 @@ from django.views.decorators.http import require_GET, require_POST
 
 from folio.channels.artefacts import document_pdf, document_source_xml, document_summary_html
 from folio.channels.base import TransportError
-from folio.collections.models import DisputeReason, PromiseStatus
+from folio.collections.models import DisputeReason, DisputeStatus, PromiseStatus
 from folio.collections.selectors import disputes_of
 from folio.core.errors import ApplicationError
 from folio.delivery.services import document_opened_record
-from folio.documents.models import PAYABLE_TYPES, DocumentType, PaymentStatus
+from folio.documents.models import PAYABLE_TYPES, DocumentType, FileKind, PaymentStatus
 from folio.recipient_portal.access import ACCOUNT_SESSION_KEY, PortalSession, portal_view
 from folio.recipient_portal.forms import (
     CommentForm,
@@ -36,6 +35,7 @@ from folio.recipient_portal.forms import (
     PromiseForm,
     QuoteDecisionForm,
 )
+from folio.recipient_portal.selectors import stored_file_of
 from folio.rendering.branding import HEX_COLOR
 from folio.rendering.selectors import branding_row_for, logo_of
 from folio.servicedesk.models import PortalAction
@@ -44,6 +44,7 @@ from folio.servicedesk.services import comment_create, quote_decide
 from folio.tenancy.models import Organization
 
 PAGE_SIZE = 25
+OVERDUE_COUNT_CAP = 99
 # Session key holding the documents already recorded as viewed during this visit.
 VIEWED_SESSION_KEY = "portal_viewed_documents"
 OPEN_STATES = [PaymentStatus.UNPAID, PaymentStatus.PARTLY_PAID]
@@ -95,7 +96,7 @@ def portal_context(portal: PortalSession, customer, **extra) -> dict:
         "contacts": portal.contacts,
         "customer": customer,
         "contact": portal.contact_for(customer),
-        "opened": set(portal_settings_for(customer.sender).actions),
+        "opened": set(portal.settings_for(customer.sender).actions),
         "brand": sender_brand(customer.sender),
         **extra,
     }
@@ -129,6 +130,28 @@ def _filtered(documents, form: PortalListForm):
     return documents
 
 
+def _keyset_page(documents, data: dict) -> tuple[list, bool, bool]:
+    """PAGE_SIZE documents, newest first, older or newer than a cursor document; no count.
+
+    Returns (documents, has_newer, has_older). The cursor is a document's code, so URLs carry
+    no ids, and a page costs one index range read however many documents the account has."""
+    cursor_code = data.get("older") or data.get("newer")
+    if cursor_code is None:
+        rows = list(documents.order_by("-issue_date", "-id")[: PAGE_SIZE + 1])
+        return rows[:PAGE_SIZE], False, len(rows) > PAGE_SIZE
+    cursor = documents.filter(code=cursor_code).values("issue_date", "id").first()
+    if cursor is None:
+        raise Http404
+    date, pk = cursor["issue_date"], cursor["id"]
+    if data.get("older"):
+        older = documents.filter(Q(issue_date__lt=date) | Q(issue_date=date, id__lt=pk))
+        rows = list(older.order_by("-issue_date", "-id")[: PAGE_SIZE + 1])
+        return rows[:PAGE_SIZE], True, len(rows) > PAGE_SIZE
+    newer = documents.filter(Q(issue_date__gt=date) | Q(issue_date=date, id__gt=pk))
+    rows = list(newer.order_by("issue_date", "id")[: PAGE_SIZE + 1])
+    return rows[:PAGE_SIZE][::-1], len(rows) > PAGE_SIZE, True
+
+
 @require_GET
 @portal_view
 def home(request: HttpRequest, portal: PortalSession) -> HttpResponse:
@@ -137,20 +160,20 @@ def home(request: HttpRequest, portal: PortalSession) -> HttpResponse:
         raise BadRequest
     data = form.cleaned_data if form.is_bound else {}
     customer = portal.customer(data.get("account") or request.session.get(ACCOUNT_SESSION_KEY))
-    request.session[ACCOUNT_SESSION_KEY] = str(customer.code)
-    documents = portal.documents(customer)
-    if form.is_bound:
-        documents = _filtered(documents, form)
-    paginator = Paginator(documents.order_by("-issue_date", "-id"), PAGE_SIZE)
-    try:
-        page = paginator.page(data.get("page") or 1)
-    except EmptyPage as exc:
-        raise Http404 from exc
+    if request.session.get(ACCOUNT_SESSION_KEY) != str(customer.code):
+        # Written only on a change: a session save is a database write on every page view.
+        request.session[ACCOUNT_SESSION_KEY] = str(customer.code)
+    all_documents = portal.documents(customer)
+    documents = _filtered(all_documents, form) if form.is_bound else all_documents
+    page, has_newer, has_older = _keyset_page(documents, data)
     query = request.GET.copy()
-    query.pop("page", None)
-    overdue = portal.documents(customer).filter(
+    for key in ("page", "older", "newer"):
+        query.pop(key, None)
+    overdue = all_documents.filter(
         payment_status__in=OPEN_STATES, due_date__lt=timezone.localdate()
-    )
+    ).order_by()
+    # Counted up to a cap: the alert needs "how many", not a scan of a large account.
+    overdue_count = overdue.values("pk")[: OVERDUE_COUNT_CAP + 1].count()
     return render(
         request,
         "recipient_portal/home.html",
@@ -158,12 +181,15 @@ def home(request: HttpRequest, portal: PortalSession) -> HttpResponse:
             portal,
             customer,
             form=form if form.is_bound else PortalListForm(),
-            documents=page.object_list,
-            page=page,
+            documents=page,
+            has_newer=has_newer,
+            has_older=has_older,
+            newer_cursor=page[0].code if page else "",
+            older_cursor=page[-1].code if page else "",
             query=query.urlencode(),
-            document_count=paginator.count,
-            overdue_count=overdue.count(),
-            open_types=portal_settings_for(customer.sender).document_types,
+            overdue_count=overdue_count,
+            overdue_count_capped=overdue_count > OVERDUE_COUNT_CAP,
+            open_types=portal.settings_for(customer.sender).document_types,
         ),
     )
 
@@ -173,11 +199,10 @@ def home(request: HttpRequest, portal: PortalSession) -> HttpResponse:
 def document_detail(request: HttpRequest, code, portal: PortalSession) -> HttpResponse:
     document = portal.document(code)
     customer = document.customer
-    viewed = request.session.get(VIEWED_SESSION_KEY, [])
-    if not portal.support and str(document.code) not in viewed:
-        document_opened_record(document=document, actor=portal.actor, via="portal")
-        request.session[VIEWED_SESSION_KEY] = [*viewed, str(document.code)][-500:]
+    _record_view_once(request, portal, document, via="portal")
     payable = document.type in PAYABLE_TYPES and document.payment_status in OPEN_STATES
+    lines = list(document.lines.all())
+    disputes = list(disputes_of(document))
     return render(
         request,
         "recipient_portal/document.html",
@@ -185,12 +210,12 @@ def document_detail(request: HttpRequest, code, portal: PortalSession) -> HttpRe
             portal,
             customer,
             document=document,
-            lines=list(document.lines.all()),
+            lines=lines,
             rendering=document_summary_html(document, language=request.LANGUAGE_CODE),
             has_xml=document.files.filter(kind="source_xml").exists(),
             comments=list(comments_of(document)),
-            disputes=list(disputes_of(document)),
-            open_dispute=document.disputes.filter(status="open").first(),
+            disputes=disputes,
+            open_dispute=next((d for d in disputes if d.status == DisputeStatus.OPEN), None),
             promises=list(document.promises.filter(status=PromiseStatus.OPEN)),
             quote_decision=getattr(document, "quote_decision", None)
             if document.type == DocumentType.QUOTE
@@ -226,17 +251,39 @@ def _attachment(content: bytes, filename: str, content_type: str) -> HttpRespons
     return response
 
 
+def _record_view_once(request: HttpRequest, portal: PortalSession, document, *, via: str):
+    """Record the recipient's view (or download) once per visit, not on every reload."""
+    if portal.support:
+        return
+    key = str(document.code) if via == "portal" else f"{via}:{document.code}"
+    viewed = request.session.get(VIEWED_SESSION_KEY, [])
+    if key not in viewed:
+        document_opened_record(document=document, actor=portal.actor, via=via)
+        request.session[VIEWED_SESSION_KEY] = [*viewed, key][-500:]
+
+
 @require_GET
 @portal_view
 def document_pdf_download(request: HttpRequest, code, portal: PortalSession) -> HttpResponse:
     document = portal.document(code)
-    try:
-        pdf = document_pdf(document)
-    except TransportError as exc:
-        raise Http404 from exc
-    if not portal.support:
-        document_opened_record(document=document, actor=portal.actor, via="portal-pdf")
-    return _attachment(pdf.content, pdf.filename, "application/pdf")
+    stored = stored_file_of(document, FileKind.PDF)
+    if stored is not None:
+        # Streamed from storage (sendfile where the server has it), never read into memory.
+        response = FileResponse(
+            stored.file.open("rb"),
+            as_attachment=True,
+            filename=f"{document.number}.pdf",
+            content_type="application/pdf",
+        )
+        response["X-Content-Type-Options"] = "nosniff"
+    else:
+        try:
+            pdf = document_pdf(document)
+        except TransportError as exc:
+            raise Http404 from exc
+        response = _attachment(pdf.content, pdf.filename, "application/pdf")
+    _record_view_once(request, portal, document, via="portal-pdf")
+    return response
 
 
 @require_GET
