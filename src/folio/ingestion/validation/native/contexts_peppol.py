@@ -27,7 +27,12 @@ from folio.ingestion.validation.native.document import CREDIT_NOTE as CREDIT_NOT
 from folio.ingestion.validation.native.document import INVOICE as INVOICE_TAG
 from folio.ingestion.validation.native.document import Document, clark
 from folio.ingestion.validation.native.registry import pattern
-from folio.ingestion.validation.native.selectors import Select, tail, union
+from folio.ingestion.validation.native.selectors import (
+    Select,
+    below_document_element,
+    tail,
+    union,
+)
 from folio.ingestion.validation.native.xpath_values import (
     XPathDynamicError,
     children,
@@ -251,7 +256,13 @@ def when(fact: Callable[[Document], bool], select: Select) -> Select:
 
     # The engine asks `may_match` first: a national pattern's contexts are passed over at
     # the cost of one cached fact when the country gate is closed.
-    return Select(pick, tags=select.tags, gate=holds)
+    return Select(
+        pick,
+        tags=select.tags,
+        gate=holds,
+        path_match=select.path_match,
+        predicate=select.predicate,
+    )
 
 
 def _vat_prefixes(party: etree._Element | None) -> list[str]:
@@ -431,7 +442,7 @@ def below_root(path: str) -> Select:
             return []
         return list(document.paths.get((root.tag, *steps), ()))
 
-    return Select(pick, tags=frozenset(steps[-1:]))
+    return Select(pick, tags=frozenset(steps[-1:]), path_match=below_document_element(steps))
 
 
 def tagged(*names: str) -> Select:
@@ -445,7 +456,8 @@ def tagged(*names: str) -> Select:
             found.sort(key=order.__getitem__)
         return found
 
-    return Select(pick, tags=frozenset(tags))
+    wanted = frozenset(tags)
+    return Select(pick, tags=wanted, path_match=lambda path: path[-1] in wanted)
 
 
 def _empty_elements(document) -> list:

@@ -63,7 +63,18 @@ class _Step:
     """One context, ready to run: how to skip it, how to select, and one function that
     tests all of its assertions on a node."""
 
-    __slots__ = ("context", "gate", "groups", "keep_claimed", "select", "tags", "test", "unclaimed")
+    __slots__ = (
+        "context",
+        "gate",
+        "groups",
+        "keep_claimed",
+        "path_match",
+        "predicate",
+        "select",
+        "tags",
+        "test",
+        "unclaimed",
+    )
 
     def __init__(self, context: Context, *, unclaimed: bool, keep_claimed: bool):
         self.context = context
@@ -71,6 +82,8 @@ class _Step:
         tags = getattr(self.select, "tags", None)
         self.tags = tuple(tags) if tags is not None else None
         self.gate = getattr(self.select, "gate", None)
+        self.path_match = getattr(self.select, "path_match", None)
+        self.predicate = getattr(self.select, "predicate", None)
         single, groups = context.plan()
         self.groups = tuple(groups)
         self.test = _fused(single)
@@ -106,11 +119,48 @@ def _may_overlap(first: tuple[str, ...] | None, second: tuple[str, ...] | None) 
     return first is None or second is None or not set(first).isdisjoint(second)
 
 
-_plans: dict[str, list[tuple[_Step, ...]]] = {}
+class _Plan:
+    """A stylesheet's patterns as steps, and which structural steps each tag path feeds."""
+
+    # Distinct tag paths remembered per stylesheet; past this (odd documents by the thousand)
+    # the memory starts again rather than grow.
+    MAX_PATHS = 50_000
+
+    def __init__(self, patterns_steps: list[tuple[_Step, ...]]):
+        self.patterns = patterns_steps
+        self.structural = [
+            (step, step.path_match)
+            for steps in patterns_steps
+            for step in steps
+            if step.path_match is not None
+        ]
+        self.steps_of_path: dict[tuple[str, ...], tuple[_Step, ...]] = {}
+
+    def selected_by_path(self, document: Document) -> dict[_Step, list[list[etree._Element]]]:
+        """For each structural step, the element lists (one per tag path, in path order)."""
+        steps_of_path = self.steps_of_path
+        if len(steps_of_path) > self.MAX_PATHS:
+            steps_of_path.clear()
+        found: dict[_Step, list[list[etree._Element]]] = {}
+        for path, elements in document.paths.items():
+            steps = steps_of_path.get(path)
+            if steps is None:
+                steps = tuple(step for step, match in self.structural if match(path))
+                steps_of_path[path] = steps
+            for step in steps:
+                bucket = found.get(step)
+                if bucket is None:
+                    found[step] = [elements]
+                else:
+                    bucket.append(elements)
+        return found
+
+
+_plans: dict[str, _Plan] = {}
 _planned_rules = -1
 
 
-def _plan(stylesheet: str) -> list[tuple[_Step, ...]]:
+def _plan(stylesheet: str) -> _Plan:
     """The steps of every pattern of a stylesheet (built once; again if rules were added)."""
     global _planned_rules
     if _planned_rules != rule_count():
@@ -118,7 +168,7 @@ def _plan(stylesheet: str) -> list[tuple[_Step, ...]]:
         _planned_rules = rule_count()
     plan = _plans.get(stylesheet)
     if plan is None:
-        plan = []
+        patterns_steps = []
         for declared in patterns(stylesheet):
             contexts = declared.contexts
             tags = [
@@ -131,28 +181,48 @@ def _plan(stylesheet: str) -> list[tuple[_Step, ...]]:
                 later = any(_may_overlap(tags[position], t) for t in tags[position + 1 :])
                 if context.assertions or later:
                     steps.append(_Step(context, unclaimed=earlier, keep_claimed=later))
-            plan.append(tuple(steps))
-        _plans[stylesheet] = plan
+            patterns_steps.append(tuple(steps))
+        plan = _plans[stylesheet] = _Plan(patterns_steps)
     return plan
 
 
 def _failed_assertions(document: Document, stylesheet: str) -> list[Finding]:
     findings: list[Finding] = []
     by_tag = document.by_tag
-    for steps in _plan(stylesheet):
+    plan = _plan(stylesheet)
+    by_path = plan.selected_by_path(document)
+    for steps in plan.patterns:
         claimed: set = set()
         for step in steps:
-            tags = step.tags
-            if tags is not None:
-                for tag in tags:
-                    if tag in by_tag:
-                        break
-                else:
+            if step.path_match is not None:
+                lists = by_path.get(step)
+                if lists is None:
                     continue
-            gate = step.gate
-            if gate is not None and not gate(document):
-                continue
-            nodes = step.select(document)
+                gate = step.gate
+                if gate is not None and not gate(document):
+                    continue
+                if len(lists) == 1:
+                    nodes = list(lists[0])
+                else:  # several tag paths: back into document order
+                    nodes = sorted(
+                        (node for elements in lists for node in elements),
+                        key=document.order.__getitem__,
+                    )
+                predicate = step.predicate
+                if predicate is not None:
+                    nodes = [node for node in nodes if predicate(node)]
+            else:
+                tags = step.tags
+                if tags is not None:
+                    for tag in tags:
+                        if tag in by_tag:
+                            break
+                    else:
+                        continue
+                gate = step.gate
+                if gate is not None and not gate(document):
+                    continue
+                nodes = step.select(document)
             if not nodes:
                 continue
             if step.unclaimed and claimed:

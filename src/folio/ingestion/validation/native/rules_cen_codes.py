@@ -454,9 +454,25 @@ CODE_LISTS: list[tuple[str, str, str, str | None, str, str]] = [
 ]
 
 
+_CODE_SETS: dict[str, tuple[frozenset[str], bool]] = {}
+
+
+def _code_set(padded_list: str) -> tuple[frozenset[str], bool]:
+    """The codes of a stylesheet list `' A B C '` as a set (a list of units has thousands), and
+    whether the list has an empty entry (two spaces in a row), which the test also accepts."""
+    found = _CODE_SETS.get(padded_list)
+    if found is None:
+        found = _CODE_SETS[padded_list] = (frozenset(padded_list.split()), "  " in padded_list)
+    return found
+
+
 def in_code_list(value: str, padded_list: str) -> bool:
+    """`contains(padded_list, concat(' ', normalize-space(value), ' '))`."""
     value = normalize_space(value)
-    return " " not in value and f" {value} " in padded_list
+    codes, has_empty = _code_set(padded_list)
+    if not value:
+        return has_empty
+    return " " not in value and value in codes
 
 
 def _register(context: str, rule_id: str, severity: str, attribute, padded_list, message):

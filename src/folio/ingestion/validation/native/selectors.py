@@ -15,23 +15,38 @@ from lxml import etree
 from folio.ingestion.validation.native.document import CREDIT_NOTE, INVOICE, Document, clark
 
 Predicate = Callable[[etree._Element], bool]
+ROOT_TAGS = frozenset((INVOICE, CREDIT_NOTE))
+
+
+PathMatch = Callable[[tuple[str, ...]], bool]
 
 
 class Select:
     """A context's selection. `tags`, when known, are the tags a selected element can have:
     the engine skips the selection when the document has none of them (most contexts, e.g.
-    national ones or the nine VAT categories, match nothing in a given document)."""
+    national ones or the nine VAT categories, match nothing in a given document).
+
+    A structural selection (`tail`, `rooted`, their unions, `.where` filters) also says which
+    tag paths it takes (`path_match`, root tag first) and which elements of those it keeps
+    (`predicate`): the engine then picks the nodes of every such context in one pass over the
+    document's distinct tag paths, remembering across documents which contexts a path feeds.
+    """
 
     def __init__(
         self,
         pick: Callable[[Document], list[etree._Element]],
         tags: frozenset[str] | None = None,
         gate: Callable[[Document], bool] | None = None,
+        *,
+        path_match: PathMatch | None = None,
+        predicate: Predicate | None = None,
     ):
         self._pick = pick
         self.tags = tags
         # A document-wide condition (a country gate) without which nothing is selected.
         self.gate = gate
+        self.path_match = path_match
+        self.predicate = predicate
 
     def __call__(self, document: Document) -> list[etree._Element]:
         return self._pick(document)
@@ -45,10 +60,17 @@ class Select:
         return self.gate is None or self.gate(document)
 
     def where(self, predicate: Predicate) -> Select:
+        if self.predicate is None:
+            combined = predicate
+        else:
+            first = self.predicate
+            combined = lambda e: first(e) and predicate(e)  # noqa: E731
         return Select(
             lambda document: [e for e in self._pick(document) if predicate(e)],
             tags=self.tags,
             gate=self.gate,
+            path_match=self.path_match,
+            predicate=combined,
         )
 
 
@@ -73,7 +95,8 @@ def tail(path: str) -> Select:
             return []
         return document.ending_with(steps)
 
-    return Select(pick, tags=frozenset((last,)))
+    size = len(steps)
+    return Select(pick, tags=frozenset((last,)), path_match=lambda path: path[-size:] == steps)
 
 
 def rooted(path: str) -> Select:
@@ -88,14 +111,21 @@ def rooted(path: str) -> Select:
             return []
         return list(document.paths.get((document.root.tag, *steps), ()))
 
-    return Select(pick, tags=frozenset((steps[-1],)))
+    return Select(pick, tags=frozenset((steps[-1],)), path_match=below_document_element(steps))
+
+
+def below_document_element(steps: tuple[str, ...]) -> PathMatch:
+    """Paths `/ubl:Invoice/steps` and `/cn:CreditNote/steps`."""
+    size = len(steps) + 1
+    return lambda path: len(path) == size and path[0] in ROOT_TAGS and path[1:] == steps
 
 
 def document_root() -> Select:
     """`/ubl:Invoice | /cn:CreditNote`."""
     return Select(
-        lambda document: [document.root] if document.root.tag in (INVOICE, CREDIT_NOTE) else [],
-        tags=frozenset((INVOICE, CREDIT_NOTE)),
+        lambda document: [document.root] if document.root.tag in ROOT_TAGS else [],
+        tags=ROOT_TAGS,
+        path_match=lambda path: len(path) == 1 and path[0] in ROOT_TAGS,
     )
 
 
@@ -112,4 +142,12 @@ def union(*selects: Select) -> Select:
 
     known = [select.tags for select in selects]
     tags = None if any(t is None for t in known) else frozenset().union(*known)
-    return Select(pick, tags=tags)
+    matches = [select.path_match for select in selects]
+    structural = all(m is not None for m in matches) and all(
+        select.predicate is None and select.gate is None for select in selects
+    )
+    return Select(
+        pick,
+        tags=tags,
+        path_match=(lambda path: any(match(path) for match in matches)) if structural else None,
+    )
