@@ -4,15 +4,16 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('servicedesk', '0002_portal_activation'),
+        ("servicedesk", "0002_portal_activation"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='portalsettings',
-            name='new_customers_portal_access',
-            field=models.BooleanField(default=False, verbose_name='new customers get portal access'),
+            model_name="portalsettings",
+            name="new_customers_portal_access",
+            field=models.BooleanField(
+                default=False, verbose_name="new customers get portal access"
+            ),
         ),
     ]
