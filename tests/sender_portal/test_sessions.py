@@ -131,3 +131,19 @@ def test_revoking_a_member_without_sign_out_leaves_their_sessions(clerk_user, co
     sign_in(clerk_user, FIREFOX)
     signed_in(admin).post(f"/app/settings/{company.code}/users/revoke/", {"user": "fjord-clerk"})
     assert UserSession.objects.filter(user=clerk_user).count() == 1
+
+
+def test_rows_of_ended_sessions_are_dropped_at_the_next_sign_in(clerk_user):
+    from django.contrib.sessions.models import Session
+
+    sign_in(clerk_user, IPHONE)
+    ended = UserSession.objects.get(user=clerk_user)
+    # The session expires (or is flushed) without a sign-out through Folio.
+    Session.objects.filter(session_key=ended.session_key).delete()
+    laptop = sign_in(clerk_user, FIREFOX)
+    assert list(
+        UserSession.objects.filter(user=clerk_user).values_list("user_agent", flat=True)
+    ) == [FIREFOX]
+    assert [row["device"] for row in laptop.get("/app/security/sessions/").context["rows"]] == [
+        "Firefox on Linux"
+    ]

@@ -289,9 +289,16 @@ SESSION_TOUCH_SECONDS = 60
 
 
 def user_session_touch(*, user, session_key: str, user_agent: str, ip_address: str | None):
-    """Record (or refresh) the user's session; called at sign-in and then once a minute."""
+    """Record the user's session at sign-in; rows of the user's ended sessions (expired, or
+    flushed without a sign-out) are dropped on the way."""
+    from django.contrib.sessions.models import Session
+
     from folio.tenancy.models import UserSession
 
+    live = Session.objects.filter(expire_date__gt=timezone.now()).values("session_key")
+    UserSession.objects.filter(user=user).exclude(session_key=session_key).exclude(
+        session_key__in=live
+    ).delete()
     session, _created = UserSession.objects.update_or_create(
         session_key=session_key,
         defaults={
