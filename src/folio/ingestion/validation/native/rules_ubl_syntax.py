@@ -27,7 +27,12 @@ from folio.ingestion.validation.native.contexts_cen import (
 )
 from folio.ingestion.validation.native.document import CREDIT_NOTE, Document, clark
 from folio.ingestion.validation.native.registry import FATAL, WARNING, Context, assertion
-from folio.ingestion.validation.native.xpath_values import children, exists, string_value
+from folio.ingestion.validation.native.xpath_values import (
+    children,
+    children_by_tag,
+    exists,
+    string_value,
+)
 
 
 def _step_tags(step: str) -> frozenset[str]:
@@ -80,10 +85,20 @@ def document_attributes(document: Document) -> set[str]:
 
 
 def _count(element, steps: list[frozenset[str]]) -> int:
-    """count(path) from a node, where steps may be `(a|b)` alternatives."""
+    """count(path) from a node, where steps may be `(a|b)` alternatives; read off the
+    children-by-tag index (only the number matters, not the order)."""
     current = [element]
     for allowed in steps:
-        current = [child for node in current for child in node if child.tag in allowed]
+        found = []
+        for node in current:
+            kids = children_by_tag(node)
+            for tag in allowed:
+                matching = kids.get(tag)
+                if matching:
+                    found.extend(matching)
+        if not found:
+            return 0
+        current = found
     return len(current)
 
 
