@@ -13,6 +13,13 @@ How a rule is written (see registry.py):
   (`engine.family_modules()`), so a new family is one new file. A national family
   (`rules_national_no.py`, ...) declares its own pattern and contexts with
   `registry.pattern("peppol", ...)`, as each national rule set is its own official pattern.
+- How a document is run (engine.py): one walk builds `Document` (elements by tag, by tag path,
+  and each element's children by tag); the `xpath_values` path helpers read that index while
+  the engine runs. Each stylesheet's contexts are planned once: structural contexts (tag-path
+  patterns from `selectors.tail`/`rooted`, their unions and `.where` filters) are picked in one
+  pass over the document's distinct tag paths (which contexts a path feeds is remembered), the
+  others by their own selector after a tag and country-gate check; each context's assertions
+  run as one generated function that calls the checks in the official order.
 - `folio rules coverage [--missing]` lists what is still missing;
   `tests/ingestion/test_native_differential.py` grades every registered rule against the
   official engine over all VEFA unit tests and the corpus examples, one test per family
