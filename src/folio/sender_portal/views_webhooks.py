@@ -7,6 +7,7 @@ organization's endpoint or delivery answers 404.
 from __future__ import annotations
 
 import datetime
+import json
 
 from django import forms
 from django.contrib import messages
@@ -60,6 +61,11 @@ class EndpointForm(forms.Form):
         max_length=500,
         assume_scheme="https",
         help_text=gettext_lazy("Folio POSTs each event here as JSON."),
+        # A text input: styled like the other fields, and the browser does not second-guess
+        # the address (the server checks it).
+        widget=forms.TextInput(
+            attrs={"inputmode": "url", "autocomplete": "url", "spellcheck": "false"}
+        ),
     )
     description = forms.CharField(label=gettext_lazy("Description"), max_length=200, required=False)
     event_types = forms.MultipleChoiceField(
@@ -313,6 +319,11 @@ def webhook_delivery(request: HttpRequest, code) -> HttpResponse:
     delivery = webhook_deliveries_manageable_by(actor).filter(code=code).first()
     if delivery is None:
         raise Http404
+    try:
+        # Indented for reading; the signed bytes are the compact body as stored.
+        payload = json.dumps(json.loads(delivery.body), indent=2, ensure_ascii=False)
+    except ValueError:
+        payload = delivery.body
     return render(
         request,
         "sender_portal/settings/webhooks_delivery.html",
@@ -320,6 +331,7 @@ def webhook_delivery(request: HttpRequest, code) -> HttpResponse:
             "organization": delivery.endpoint.organization,
             "endpoint": delivery.endpoint,
             "delivery": delivery,
+            "payload": payload,
             "attempts": delivery.attempts.order_by("number", "id"),
             "event_labels": dict(WebhookEventType.choices),
         },
