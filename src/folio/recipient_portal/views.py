@@ -44,7 +44,9 @@ from folio.servicedesk.services import comment_create, quote_decide
 from folio.tenancy.models import Organization
 
 PAGE_SIZE = 25
-OVERDUE_COUNT_CAP = 99
+OVERDUE_COUNT_CAP = 20
+TYPE_LABELS = dict(DocumentType.choices)
+PAYMENT_STATUS_LABELS = dict(PaymentStatus.choices)
 # Session key holding the documents already recorded as viewed during this visit.
 VIEWED_SESSION_KEY = "portal_viewed_documents"
 OPEN_STATES = [PaymentStatus.UNPAID, PaymentStatus.PARTLY_PAID]
@@ -165,7 +167,12 @@ def home(request: HttpRequest, portal: PortalSession) -> HttpResponse:
         request.session[ACCOUNT_SESSION_KEY] = str(customer.code)
     all_documents = portal.documents(customer)
     documents = _filtered(all_documents, form) if form.is_bound else all_documents
-    page, has_newer, has_older = _keyset_page(documents, data)
+    # The list shows the documents' own fields only.
+    page, has_newer, has_older = _keyset_page(documents.select_related(None), data)
+    for document in page:
+        # get_FOO_display() hashes the whole choice list on every call; a list needs a lookup.
+        document.type_label = TYPE_LABELS[document.type]
+        document.payment_status_label = PAYMENT_STATUS_LABELS.get(document.payment_status, "")
     query = request.GET.copy()
     for key in ("page", "older", "newer"):
         query.pop(key, None)
