@@ -66,3 +66,23 @@ def test_native_matches_official_on_whole_documents(corpus, native, official):
             expected = _fired(official.rule_findings(tree, stylesheet), implemented)
             actual = _fired(native.rule_findings(tree, stylesheet), implemented)
             assert actual == expected, (path.name, stylesheet)
+
+
+@pytest.mark.parametrize("space", ["\u00a0", "\u2003", " \u00a0 ", "\u3000"])
+def test_only_xml_whitespace_is_space_to_normalize_space(corpus, native, official, space):
+    """normalize-space() takes space, tab, CR and LF only: a value that is a no-break space
+    (or another Unicode space) is not empty, in either engine."""
+    from lxml import etree
+
+    from folio.ingestion.xml_safety import parse_xml
+
+    tree = parse_xml_file(corpus / "peppol-bis-invoice-3/rules/examples/base-example.xml")
+    cbc = "{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}"
+    for name in ("ID", "BuyerReference", "DocumentCurrencyCode"):
+        tree.getroot().find(cbc + name).text = space
+    tree = parse_xml(etree.tostring(tree))
+    implemented = set(registered())
+    for stylesheet in ("cen", "peppol"):
+        expected = _fired(official.rule_findings(tree, stylesheet), implemented)
+        assert _fired(native.rule_findings(tree, stylesheet), implemented) == expected
+    assert "BR-02" not in {f.rule for f in native.rule_findings(tree, "cen")}

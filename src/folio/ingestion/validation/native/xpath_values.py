@@ -30,8 +30,18 @@ class XPathDynamicError(Exception):
     """Where XPath raises a dynamic error (a failed cast); the official run fails there too."""
 
 
+_XML_WHITESPACE_RUN = re.compile(r"[ \t\r\n]+")
+
+
 def normalize_space(value: str | None) -> str:
-    return " ".join(value.split()) if value else ""
+    """XPath normalize-space(): only space, tab, CR and LF count as whitespace. str.split()
+    would also take e.g. a no-break space (U+00A0); in ASCII text the two agree (the other
+    characters split() takes are not allowed in XML), so that case keeps the fast path."""
+    if not value:
+        return ""
+    if value.isascii():
+        return " ".join(value.split())
+    return _XML_WHITESPACE_RUN.sub(" ", value).strip(" ")
 
 
 @cache
