@@ -382,3 +382,99 @@ def test_a_send_that_died_is_recovered_and_sent_again(receiver, seller, enterpri
     delivery = WebhookDelivery.objects.get(endpoint=endpoint)
     assert delivery.status == WebhookDeliveryStatus.SUCCEEDED
     assert len(receiver.requests) == 1
+
+
+def test_opened_and_bounced_events(receiver, smtp_server, seller, enterprise_admin):
+    from folio.channels.email.bounces import BounceReport, bounce_record
+    from folio.delivery.services import document_opened_record
+
+    endpoint_for(
+        enterprise_admin,
+        seller,
+        receiver.url,
+        types=[
+            "document.opened",
+            "document.viewed",
+            "delivery.bounced",
+            "delivery.failed",
+            "document.failed",
+        ],
+    )
+    opened = ingest(seller, "INV-OPEN")
+    bounced = ingest(seller, "INV-BOUNCE")
+    run_jobs("delivery")
+    document_opened_record(document=opened, via="link", actor=Actor.for_system("recipient"))
+    sent = Delivery.objects.get(document=bounced)
+    assert sent.status == DeliveryStatus.SENT
+    outcome = bounce_record(
+        report=BounceReport(
+            report_id="r-1",
+            message_key=sent.message_key,
+            original_message_id="",
+            recipient="post@buyercompany.no",
+            status="5.1.1",
+            diagnostic="user unknown",
+        ),
+        actor=Actor.for_system("bounces"),
+    )
+    assert outcome == "failed"
+    collect_and_send()
+    by_type = {request.payload["type"]: request.payload["data"] for request in receiver.requests}
+    assert set(by_type) == {
+        "document.opened",
+        "document.viewed",
+        "delivery.bounced",
+        "document.failed",
+    }
+    assert by_type["document.opened"]["document"]["id"] == str(opened.code)
+    # A hard bounce is the delivery's failure: one event, with the bounce's details.
+    assert by_type["delivery.bounced"]["delivery"]["id"] == str(sent.code)
+    assert by_type["delivery.bounced"]["bounce"] == {
+        "status": "5.1.1",
+        "recipient": "post@buyercompany.no",
+        "permanent": True,
+    }
+    # No other channel reaches this buyer (no postal address), so the document fails.
+    assert by_type["document.failed"]["document"]["id"] == str(bounced.code)
+
+
+def test_an_event_committed_after_a_later_one_is_not_missed(receiver, seller, enterprise_admin):
+    """PostgreSQL hands out ids at insert, so a slow transaction can commit an event with a
+    lower id after the sweep has read past it; the cursor looks for such gaps again."""
+    from folio.documents.models import DocumentEvent, EventKind
+    from folio.webhooks.models import WebhookCursor
+    from folio.webhooks.sweeps import collect_webhook_events
+
+    endpoint_for(enterprise_admin, seller, receiver.url, types=["document.accepted"])
+    document = ingest(seller)
+    collect_and_send()
+    assert receiver.types() == ["document.accepted"]
+    last = DocumentEvent.objects.latest("id")
+    # The event that took id last+1 is still uncommitted while last+2 is already visible.
+    DocumentEvent.objects.create(
+        id=last.id + 2, document=document, at=timezone.now(), kind=EventKind.COMMENT
+    )
+    collect_webhook_events()
+    cursor = WebhookCursor.objects.get()
+    assert cursor.last_event_id == last.id + 2
+    assert [gap[0] for gap in cursor.gaps] == [last.id + 1]
+    DocumentEvent.objects.create(
+        id=last.id + 1,
+        document=document,
+        at=timezone.now(),
+        kind=EventKind.ACCEPTED,
+        from_status="received",
+        to_status="accepted",
+    )
+    collect_and_send()
+    assert receiver.types() == ["document.accepted", "document.accepted"]
+    assert WebhookCursor.objects.get().gaps == []
+    # A gap that never fills (a rolled-back transaction) is given up after a while.
+    DocumentEvent.objects.create(
+        id=last.id + 4, document=document, at=timezone.now(), kind=EventKind.COMMENT
+    )
+    collect_webhook_events()
+    assert [gap[0] for gap in WebhookCursor.objects.get().gaps] == [last.id + 3]
+    with time_machine.travel(timezone.now() + datetime.timedelta(minutes=11)):
+        collect_webhook_events()
+    assert WebhookCursor.objects.get().gaps == []
