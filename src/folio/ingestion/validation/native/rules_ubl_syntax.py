@@ -8,6 +8,8 @@ dictionary lookups each, not a tree scan each. The irregular rules follow the ta
 
 from __future__ import annotations
 
+from lxml import etree
+
 from folio.ingestion.validation.native.contexts_cen import (
     SYNTAX_ADDITIONAL_DOCUMENT,
     SYNTAX_ADDRESS,
@@ -5908,8 +5910,14 @@ def ubl_cr_673(node, doc) -> bool:
 @assertion(SYNTAX_ROOT, "UBL-DT-18", WARNING, "[UBL-DT-18]-Name attribute should not be present")
 def ubl_dt_18(node, doc) -> bool:
     """Official test: count(//@name) - count(//cbc:PaymentMeansCode/@name) <= 0"""
-    means_code = clark("cbc:PaymentMeansCode")
-    return not any(e.get("name") is not None and e.tag != means_code for e in doc.elements)
+    # libxml2 answers this in one C pass; a Python loop reads every element's attribute.
+    return not _NAME_OUTSIDE_MEANS_CODE(doc.tree)
+
+
+_NAME_OUTSIDE_MEANS_CODE = etree.XPath(
+    "boolean(//@name[not(parent::cbc:PaymentMeansCode)])",
+    namespaces={"cbc": "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2"},
+)
 
 
 @assertion(
