@@ -86,6 +86,20 @@ def document_attributes(document: Document) -> set[str]:
     return cached
 
 
+_attribute_query: tuple[int, etree.XPath] | None = None
+
+
+def _forbidden_attributes_present(document: Document) -> set[str]:
+    """The names of the `//@name` table rules' attributes that the document has: one libxml2
+    pass that returns only those attributes (rare), instead of reading every element's."""
+    global _attribute_query
+    if _attribute_query is None or _attribute_query[0] != len(_ANY_ATTRIBUTE):
+        names = sorted({r.attribute for r in _ANY_ATTRIBUTE})
+        test = " or ".join(f"name() = '{name}'" for name in names)
+        _attribute_query = (len(_ANY_ATTRIBUTE), etree.XPath(f"//@*[{test}]"))
+    return {found.attrname for found in _attribute_query[1](document.tree)}
+
+
 def _count(element, steps: list[frozenset[str]]) -> int:
     """count(path) from a node, where steps may be `(a|b)` alternatives; read off the
     children-by-tag index (only the number matters, not the order)."""
@@ -140,7 +154,7 @@ def forbidden_present(document: Document) -> frozenset[str]:
                     present.add(path_rule.rule_id)
                     break
     if _ANY_ATTRIBUTE:
-        attributes = document_attributes(document)
+        attributes = _forbidden_attributes_present(document)
         present.update(r.rule_id for r in _ANY_ATTRIBUTE if r.attribute in attributes)
     cached = frozenset(present)
     document.__dict__["_forbidden_present"] = cached
