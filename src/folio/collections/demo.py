@@ -133,6 +133,7 @@ def _demo_users_stories(context: DemoContext) -> None:
         at=context.moment(2, 8, 30),
         line_share=Decimal("1"),
         line_position=2,
+        comment="Avtalen min har et påslag på 3,9 øre/kWh, ikke 4,9.",
     )
     # Svea Bygg disputes a whole invoice, is refused, promises to pay, and does not.
     refused = take(context, stories["svea_disputed_rejected"])
@@ -253,6 +254,7 @@ def _dispute(
     contact: Contact | None = None,
     line_share: Decimal | None = None,
     line_position: int = 1,
+    comment: str = "",
 ) -> Dispute:
     """Dispute the whole invoice, or `line_share` of one line's amount with VAT."""
     contact = contact or portal_contact(invoice.customer)
@@ -262,7 +264,7 @@ def _dispute(
         line = lines[min(line_position, len(lines)) - 1]
         gross = line.amount_net * (1 + line.vat_rate / 100)
         line_amounts = {line.id: max((gross * line_share).quantize(CENT), CENT)}
-    comment, _answer = DISPUTE_TEXTS[invoice.organization.slug]
+    comment = comment or DISPUTE_TEXTS[invoice.organization.slug][0]
     with context.clock_at(at):
         return dispute_create(
             contact=contact,
