@@ -111,7 +111,8 @@ class Command(BaseCommand):
         self.stdout.write(
             f"\nCustomer portal users sign in at {base_url}/portal/login/ with the user name "
             "and password above, or ask there for a sign-in link by e-mail "
-            "(kari.nordmann@mail.example; without FOLIO_SMTP_PORT the mail is printed here)."
+            "(kari.nordmann@mail.example): the demo prints e-mail in this terminal unless "
+            "FOLIO_EMAIL_BACKEND says otherwise."
         )
         self.stdout.write(
             f"\nSender portal {base_url}/app/   Customer portal {base_url}/portal/   "
