@@ -18,7 +18,7 @@ from folio.channels.email.messages import (
 from folio.channels.email.smtp import smtp_send
 from folio.customers.models import ConsentKind, Customer
 from folio.customers.selectors import consents_in_force
-from folio.delivery.models import AttachmentMode, Delivery, MessagePurpose
+from folio.delivery.models import AttachmentMode, Delivery, DeliveryPolicy, MessagePurpose
 from folio.delivery.policies import channel_cost, policy_for
 from folio.delivery.services import delivery_link_create
 from folio.documents.models import Document
@@ -46,15 +46,16 @@ class EmailTransport(Transport):
             cost=channel_cost(policy, self.code, self.default_cost),
         )
 
-    def attaches_files(self, delivery: Delivery) -> bool:
-        policy = policy_for(delivery.document.organization)
+    def attaches_files(self, delivery: Delivery, policy: DeliveryPolicy) -> bool:
         return policy.email_attachments == AttachmentMode.ATTACH
 
-    def message_extras(self, delivery: Delivery) -> dict:
+    def message_extras(self, delivery: Delivery, policy: DeliveryPolicy) -> dict:
         return {}
 
     def render(self, document: Document, *, delivery: Delivery) -> Payload:
-        attached = self.attaches_files(delivery)
+        # Read once per message: the policy decides attachments, extras and Reply-To.
+        policy = policy_for(document.organization)
+        attached = self.attaches_files(delivery, policy)
         attachments = []
         if attached:
             attachments.append(document_pdf(document))
@@ -63,11 +64,13 @@ class EmailTransport(Transport):
                 attachments.append(xml)
         open_url = delivery_link_create(delivery=delivery)
         context = message_context(
-            document=document, open_url=open_url, attached=attached, **self.message_extras(delivery)
+            document=document,
+            open_url=open_url,
+            attached=attached,
+            **self.message_extras(delivery, policy),
         )
         subject, text, html = render_parts(document=document, purpose=self.purpose, context=context)
         recipient = delivery.address or (document.customer.email if document.customer else "")
-        policy = policy_for(document.organization)
         message = message_build(
             delivery=delivery,
             recipient=recipient,

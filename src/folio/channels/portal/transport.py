@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from folio.channels.base import Reach, SendResult
 from folio.channels.email.transport import EmailTransport
 from folio.customers.models import Customer
-from folio.delivery.models import Delivery, MessagePurpose
+from folio.delivery.models import Delivery, DeliveryPolicy, MessagePurpose
 from folio.delivery.policies import channel_cost, policy_for
 
 
@@ -34,7 +34,7 @@ class PortalTransport(EmailTransport):
             cost=channel_cost(policy, self.code, self.default_cost),
         )
 
-    def attaches_files(self, delivery: Delivery) -> bool:
+    def attaches_files(self, delivery: Delivery, policy: DeliveryPolicy) -> bool:
         return False
 
     def send(self, delivery, payload) -> SendResult:
