@@ -374,6 +374,10 @@ def test_the_portal_stories_are_seeded_through_the_services():
     # Big enough that other customers than the demo users have portal access and a contact.
     context = seed(customers=120, documents=500)
     stories = context.portal_documents
+    # The seed's clock was the services' clock only while it replayed the stories.
+    assert timezone.now() >= NOW
+    with pytest.raises(ValueError), context.clock_at(NOW + datetime.timedelta(minutes=1)):
+        pass
 
     customer_comments = Comment.objects.filter(from_sender=False)
     assert customer_comments.count() >= 4
