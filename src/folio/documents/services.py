@@ -82,6 +82,23 @@ class DocumentInput:
     lines: list[LineInput] = field(default_factory=list)
 
 
+@dataclass
+class FileInput:
+    kind: str
+    filename: str
+    content: bytes
+    content_type: str
+
+
+@dataclass
+class EventInput:
+    kind: str
+    message: str = ""
+    from_status: str = ""
+    to_status: str = ""
+    data: dict = field(default_factory=dict)
+
+
 def event_record(
     *,
     document: Document,
@@ -110,6 +127,95 @@ def event_record(
     )
 
 
+def _document_row(
+    *,
+    organization: Organization,
+    customer: Customer | None,
+    data: DocumentInput,
+    status: str,
+    status_reason: str,
+    at: datetime.datetime,
+) -> Document:
+    return Document(
+        organization=organization,
+        customer=customer,
+        direction=data.direction,
+        type=data.type,
+        number=data.number,
+        issue_date=data.issue_date,
+        due_date=data.due_date,
+        currency=data.currency,
+        amount_net=data.amount_net,
+        amount_vat=data.amount_vat,
+        amount_total=data.amount_total,
+        amount_payable=data.amount_payable,
+        payment_reference=data.payment_reference,
+        buyer_reference=data.buyer_reference,
+        order_reference=data.order_reference,
+        counterparty_name=data.counterparty_name or (customer.name if customer else ""),
+        note=data.note,
+        status=status,
+        status_changed_at=at,
+        status_reason=status_reason,
+        payment_status=(
+            PaymentStatus.UNPAID
+            if data.type in PAYABLE_TYPES and data.amount_payable > 0
+            else PaymentStatus.NOT_APPLICABLE
+        ),
+    )
+
+
+def _line_rows(document: Document, lines: list[LineInput]) -> list[DocumentLine]:
+    return [
+        DocumentLine(
+            document=document,
+            position=position,
+            line_id=line.line_id or str(position),
+            item_name=line.item_name,
+            description=line.description,
+            quantity=line.quantity,
+            unit_code=line.unit_code,
+            unit_price=line.unit_price,
+            amount_net=line.amount_net,
+            vat_category=line.vat_category,
+            vat_rate=line.vat_rate,
+        )
+        for position, line in enumerate(lines, start=1)
+    ]
+
+
+def _event_row(
+    *, document: Document, actor: Actor, at: datetime.datetime, event: EventInput
+) -> DocumentEvent:
+    return DocumentEvent(
+        document=document,
+        at=at,
+        kind=event.kind,
+        from_status=event.from_status,
+        to_status=event.to_status,
+        message=str(event.message),
+        actor_label=actor.label,
+        actor_user=actor.user_or_none,
+        data=event.data or {},
+    )
+
+
+def _file_row(*, document: Document, new_file: FileInput) -> DocumentFile:
+    """The row of a new file, its content already written to storage (rows can then be
+    inserted together)."""
+    document_file = DocumentFile(
+        document=document,
+        kind=FileKind(new_file.kind),
+        filename=new_file.filename,
+        content_type=new_file.content_type,
+        size=len(new_file.content),
+        sha256=hashlib.sha256(new_file.content).hexdigest(),
+        version=document.version,
+    )
+    document_file.file.save(new_file.filename, ContentFile(new_file.content), save=False)
+    return document_file
+
+
 @transaction.atomic
 def document_create(
     *,
@@ -132,57 +238,25 @@ def document_create(
     if existing is not None:
         raise _duplicate_number_conflict(existing)
     now = timezone.now()
+    document = _document_row(
+        organization=organization,
+        customer=customer,
+        data=data,
+        status=DocumentStatus.RECEIVED,
+        status_reason="",
+        at=now,
+    )
     try:
         # A concurrent submission of the same number loses on the unique constraint: answer it
         # the same way as the check above instead of with a database error.
         with transaction.atomic():
-            document = Document.objects.create(
-                organization=organization,
-                customer=customer,
-                direction=data.direction,
-                type=data.type,
-                number=data.number,
-                issue_date=data.issue_date,
-                due_date=data.due_date,
-                currency=data.currency,
-                amount_net=data.amount_net,
-                amount_vat=data.amount_vat,
-                amount_total=data.amount_total,
-                amount_payable=data.amount_payable,
-                payment_reference=data.payment_reference,
-                buyer_reference=data.buyer_reference,
-                order_reference=data.order_reference,
-                counterparty_name=data.counterparty_name or (customer.name if customer else ""),
-                note=data.note,
-                status=DocumentStatus.RECEIVED,
-                status_changed_at=now,
-                payment_status=(
-                    PaymentStatus.UNPAID
-                    if data.type in PAYABLE_TYPES and data.amount_payable > 0
-                    else PaymentStatus.NOT_APPLICABLE
-                ),
-            )
+            document.save(force_insert=True)
     except IntegrityError:
         existing = same_number.first()
         if existing is None:
             raise
         raise _duplicate_number_conflict(existing) from None
-    DocumentLine.objects.bulk_create(
-        DocumentLine(
-            document=document,
-            position=position,
-            line_id=line.line_id or str(position),
-            item_name=line.item_name,
-            description=line.description,
-            quantity=line.quantity,
-            unit_code=line.unit_code,
-            unit_price=line.unit_price,
-            amount_net=line.amount_net,
-            vat_category=line.vat_category,
-            vat_rate=line.vat_rate,
-        )
-        for position, line in enumerate(data.lines, start=1)
-    )
+    DocumentLine.objects.bulk_create(_line_rows(document, data.lines))
     event_record(
         document=document,
         kind=EventKind.RECEIVED,
@@ -191,6 +265,76 @@ def document_create(
         at=now,
     )
     return document
+
+
+def document_receive(
+    *,
+    actor: Actor,
+    organization: Organization,
+    customer: Customer | None,
+    data: DocumentInput,
+    files: list[FileInput],
+    events: list[EventInput],
+    status: str = DocumentStatus.RECEIVED,
+    reason: str = "",
+    status_data: dict | None = None,
+) -> tuple[Document, list[DocumentFile]]:
+    """Store a document that arrives complete (ingestion), in as few statements as possible.
+
+    The same rows as `document_create`, `document_file_attach`, `event_record` and
+    `document_transition(RECEIVED -> status)` one after the other would write, with the same
+    events in the same order (RECEIVED, then `events`, then the move to `status`), but the
+    document is inserted already in `status` and the lines, files and events each go in one
+    INSERT. It neither looks for a duplicate number nor opens a savepoint: the caller has
+    looked, and a racing duplicate raises IntegrityError from the unique constraint, which
+    the caller answers (ingestion answers 409). Runs inside the caller's transaction.
+    """
+    require_permission(actor, "send", organization)
+    if customer is not None and customer.sender_id != organization.id:
+        raise ApplicationError(
+            "customer_not_of_sender", _("The customer belongs to another organization.")
+        )
+    DocumentType(data.type)
+    status = DocumentStatus(status)
+    if status != DocumentStatus.RECEIVED:
+        require_permission(actor, "edit_documents", organization)
+        if status not in DOCUMENT_TRANSITIONS[DocumentStatus.RECEIVED]:
+            raise IllegalTransitionError(
+                "illegal_transition",
+                _("A document cannot go from %(from)s to %(to)s.")
+                % {"from": DocumentStatus.RECEIVED.label, "to": status.label},
+                extra={"from": DocumentStatus.RECEIVED, "to": status},
+            )
+    now = timezone.now()
+    with transaction.atomic(savepoint=False):
+        document = _document_row(
+            organization=organization,
+            customer=customer,
+            data=data,
+            status=status,
+            status_reason=str(reason),
+            at=now,
+        )
+        document.save(force_insert=True)
+        DocumentLine.objects.bulk_create(_line_rows(document, data.lines))
+        stored_files = DocumentFile.objects.bulk_create(
+            [_file_row(document=document, new_file=new_file) for new_file in files]
+        )
+        steps = [EventInput(kind=EventKind.RECEIVED, to_status=DocumentStatus.RECEIVED), *events]
+        if status != DocumentStatus.RECEIVED:
+            steps.append(
+                EventInput(
+                    kind=STATUS_EVENT_KIND[status],
+                    message=str(reason),
+                    from_status=DocumentStatus.RECEIVED,
+                    to_status=status,
+                    data=status_data or {},
+                )
+            )
+        DocumentEvent.objects.bulk_create(
+            [_event_row(document=document, actor=actor, at=now, event=step) for step in steps]
+        )
+    return document, stored_files
 
 
 def _duplicate_number_conflict(existing: Document) -> ConflictError:

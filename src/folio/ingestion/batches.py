@@ -19,7 +19,13 @@ from pathlib import PurePosixPath
 from django.utils.translation import gettext_lazy as _
 
 from folio.ingestion.pipeline import MAX_DOCUMENT_BYTES, IngestRejected
-from folio.ingestion.services import IngestOutcome, document_ingest, outcome_result
+from folio.ingestion.services import (
+    IngestOutcome,
+    IngestRun,
+    document_ingest,
+    ingest_in_groups,
+    outcome_result,
+)
 from folio.tenancy.actors import Actor
 from folio.tenancy.models import Organization
 from folio.tenancy.services import audit_record
@@ -113,12 +119,17 @@ def zip_entries(data: bytes) -> Iterator[BatchEntry]:
 
 
 def batch_ingest(
-    *, organization: Organization, data: bytes, actor: Actor, engine: str = ""
+    *,
+    organization: Organization,
+    data: bytes,
+    actor: Actor,
+    engine: str = "",
+    run: IngestRun | None = None,
 ) -> list[tuple[str, IngestOutcome]]:
     """Every document of a ZIP, each on its own (one refused file does not stop the others).
 
-    A batch refused as a whole raises IngestRejected, after writing its audit row."""
-    results = []
+    The documents share one IngestRun and commit in groups (`ingest_in_groups`). A batch
+    refused as a whole raises IngestRejected, after writing its audit row."""
     entries = zip_entries(data)
     try:
         first = next(entries, None)
@@ -130,19 +141,24 @@ def batch_ingest(
             detail={"code": error.code, "size": len(data)},
         )
         raise
-    for entry in itertools.chain([first], entries) if first is not None else ():
+    if first is None:
+        return []
+    run = run or IngestRun(engine=engine)
+
+    def ingest_entry(entry: BatchEntry) -> tuple[str, IngestOutcome]:
         if entry.error is not None:
-            results.append((entry.name, IngestOutcome(status=422, body=entry.error.as_dict())))
-            continue
+            return entry.name, IngestOutcome(status=422, body=entry.error.as_dict())
         outcome = document_ingest(
             organization=organization,
             body=entry.data or b"",
             actor=actor,
             filename=entry.name,
             engine=engine,
+            run=run,
         )
-        results.append((entry.name, outcome))
-    return results
+        return entry.name, outcome
+
+    return ingest_in_groups(itertools.chain([first], entries), ingest_entry)
 
 
 def batch_summary(results: list[tuple[str, IngestOutcome]]) -> dict:

@@ -56,6 +56,29 @@ def seller_matches(organization: Organization, seller: Party) -> bool:
     return _participant_matches(organization.peppol_id, seller.electronic_address)
 
 
+def _emails(buyer: Party) -> list[str]:
+    emails = []
+    if buyer.contact and buyer.contact.email:
+        emails.append(buyer.contact.email.strip())
+    endpoint = buyer.electronic_address
+    if endpoint is not None and (endpoint.scheme or "").upper() == "EM":
+        emails.append(endpoint.value.strip())
+    return emails
+
+
+def buyer_match_key(buyer: Party) -> tuple:
+    """Everything `buyer_customer` looks at, so that two buyers with the same key match the
+    same customer (an ingestion run remembers matches by this key)."""
+    endpoint = buyer.electronic_address
+    return (
+        (endpoint.scheme or "", endpoint.value or "") if endpoint is not None else None,
+        tuple(sorted(_org_number_candidates(buyer))),
+        (buyer.vat_id or "").strip().lower(),
+        tuple(i.value.strip() for i in buyer.identifiers if i.value),
+        tuple(email.lower() for email in _emails(buyer)),
+    )
+
+
 def buyer_customer(organization: Organization, buyer: Party) -> Customer | None:
     """The sender's customer this buyer is, trying the strongest identifier first: Peppol id,
     organization number (or VAT id), the buyer identifier as customer number, then e-mail."""
@@ -82,11 +105,7 @@ def buyer_customer(organization: Organization, buyer: Party) -> Customer | None:
         match = customers.filter(customer_number__in=identifiers).first()
         if match is not None:
             return match
-    emails = []
-    if buyer.contact and buyer.contact.email:
-        emails.append(buyer.contact.email.strip())
-    if endpoint is not None and (endpoint.scheme or "").upper() == "EM":
-        emails.append(endpoint.value.strip())
+    emails = _emails(buyer)
     if emails:
         query = Q()
         for email in emails:

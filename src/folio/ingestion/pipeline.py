@@ -116,8 +116,13 @@ def _count_lines(root: etree._Element) -> int:
     return count
 
 
-def parse_and_validate(body: bytes, *, content_type: str = "", engine: str = "") -> ParsedDocument:
-    """Everything that can refuse a document before Folio looks at who sent it."""
+def parse_and_validate(
+    body: bytes, *, content_type: str = "", engine: str = "", validator=None
+) -> ParsedDocument:
+    """Everything that can refuse a document before Folio looks at who sent it.
+
+    `validator` is an engine from `get_engine` to reuse (an ingestion run makes one for all
+    its documents: making one looks for the rule files); else one is made for `engine`."""
     if len(body) > MAX_DOCUMENT_BYTES:
         raise IngestRejected(
             "document_too_large",
@@ -143,7 +148,9 @@ def parse_and_validate(body: bytes, *, content_type: str = "", engine: str = "")
         raise IngestRejected(
             "not_an_invoice", _("The document is neither a UBL Invoice nor a UBL CreditNote.")
         ) from exc
-    report = get_engine(engine or engine_name()).validate(tree)
+    if validator is None:
+        validator = get_engine(engine or engine_name())
+    report = validator.validate(tree)
     warnings = [finding.as_dict() for finding in report.warnings]
     if not report.conforms:
         raise IngestRejected(

@@ -12,7 +12,9 @@ from __future__ import annotations
 import hashlib
 import time
 import uuid
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from django.db import IntegrityError, transaction
 from django.db.models import Q
@@ -30,8 +32,10 @@ from folio.documents.models import (
     FileKind,
 )
 from folio.documents.services import (
-    document_create,
+    EventInput,
+    FileInput,
     document_file_attach,
+    document_receive,
     document_transition,
     event_record,
 )
@@ -43,7 +47,7 @@ from folio.ingestion.filters import (
     rule_check,
     rule_evaluate,
 )
-from folio.ingestion.matching import buyer_customer, seller_matches
+from folio.ingestion.matching import buyer_customer, buyer_match_key, seller_matches
 from folio.ingestion.models import DocumentVersion, StopRule, StopRuleKind, Submission
 from folio.ingestion.models import VersionOutcome as Outcome
 from folio.ingestion.pipeline import (
@@ -51,16 +55,77 @@ from folio.ingestion.pipeline import (
     ParsedDocument,
     document_input,
     document_type_of,
+    engine_name,
     parse_and_validate,
 )
 from folio.ingestion.ubl_writer import CorrectionError, ubl_apply_corrections
+from folio.ingestion.validation.engines import get_engine
 from folio.ingestion.xml_safety import XmlRejected, parse_xml
 from folio.tenancy.actors import Actor
 from folio.tenancy.models import Organization
 from folio.tenancy.services import audit_record, require_permission
 
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+
 # How long a request with a reused Idempotency-Key waits for the first one to finish.
 IDEMPOTENCY_WAIT_SECONDS = 30
+# A batch's documents commit in groups: one commit (a WAL flush on PostgreSQL) per group instead
+# of one per document. A group is closed after this many documents or seconds, whichever comes
+# first, so that it holds SQLite's write lock (or PostgreSQL's row locks) only briefly.
+GROUP_COMMIT_DOCUMENTS = 50
+GROUP_COMMIT_SECONDS = 0.25
+
+
+class IngestRun:
+    """What one run of ingestion (a ZIP batch, a CLI call, one API request) may remember from
+    one document to the next: the validation engine, which customer a buyer matched, and the
+    sender's active stop rules. It lives as long as the run and no longer (nothing is kept
+    between requests), so a rule or customer changed during a run counts from the next run.
+
+    A match is remembered only once the transaction that found or created the customer has
+    committed, so a rolled-back document never leaves a customer behind in the run.
+    """
+
+    def __init__(self, *, engine: str = ""):
+        self.engine = engine
+        self._validators: dict[str, object] = {}
+        self._customers: dict[tuple, Customer] = {}
+        self._rules: dict[int, list[StopRule]] = {}
+
+    def validator(self, engine: str = ""):
+        name = engine or self.engine or engine_name()
+        if name not in self._validators:
+            self._validators[name] = get_engine(name)
+        return self._validators[name]
+
+    def customer_for(self, organization: Organization, buyer: Party) -> Customer | None:
+        key = (organization.id, buyer_match_key(buyer))
+        found = self._customers.get(key)
+        if found is None:
+            found = buyer_customer(organization, buyer)
+            if found is not None:
+                self.remember_customer(key, found)
+        return found
+
+    def remember_customer(self, key: tuple, customer: Customer) -> None:
+        transaction.on_commit(lambda: self._customers.setdefault(key, customer))
+
+    def rules_for(self, organization: Organization, customer: Customer | None) -> list[StopRule]:
+        """The active rules for this customer's documents: the sender's and the customer's own,
+        in the order they were made (all of the sender's rules are read once per run)."""
+        if organization.id not in self._rules:
+            self._rules[organization.id] = list(
+                StopRule.objects.filter(organization=organization, is_active=True).order_by(
+                    "created_at", "id"
+                )
+            )
+        customer_id = customer.id if customer is not None else None
+        return [
+            rule
+            for rule in self._rules[organization.id]
+            if rule.customer_id is None or rule.customer_id == customer_id
+        ]
 
 
 @dataclass
@@ -71,6 +136,29 @@ class IngestOutcome:
     body: dict
     document: Document | None = None
     extra: dict = field(default_factory=dict)
+
+
+def ingest_in_groups(items: Iterable[Item], ingest_one: Callable[[Item], Result]) -> list[Result]:
+    """`ingest_one` for each item, the items' transactions grouped (see GROUP_COMMIT_*).
+
+    Each document still stores in its own savepoint (`document_ingest`'s atomic block), so a
+    refused or duplicate one leaves the others of its group alone, and every item keeps its own
+    result. An exception from `ingest_one` rolls back the open group and ends the run.
+    """
+    results: list[Result] = []
+    remaining = iter(items)
+    while True:
+        with transaction.atomic():
+            opened = time.monotonic()
+            for count, item in enumerate(remaining, start=1):
+                results.append(ingest_one(item))
+                if (
+                    count >= GROUP_COMMIT_DOCUMENTS
+                    or time.monotonic() - opened > GROUP_COMMIT_SECONDS
+                ):
+                    break
+            else:
+                return results
 
 
 def outcome_result(name: str, outcome: IngestOutcome) -> dict:
@@ -133,10 +221,12 @@ def _new_customer_number(organization: Organization, buyer: Party) -> str:
     return f"NEW-{uuid.uuid4().hex[:10].upper()}"
 
 
-def _customer_for_buyer(*, organization: Organization, invoice: Invoice, actor: Actor) -> Customer:
+def _customer_for_buyer(
+    *, organization: Organization, invoice: Invoice, actor: Actor, run: IngestRun
+) -> Customer:
     """The sender's customer for this buyer; an unknown buyer becomes one, flagged for review."""
     buyer = invoice.buyer
-    found = buyer_customer(organization, buyer)
+    found = run.customer_for(organization, buyer)
     if found is not None:
         return found
     endpoint = buyer.electronic_address
@@ -151,7 +241,7 @@ def _customer_for_buyer(*, organization: Organization, invoice: Invoice, actor: 
     org_number = buyer.legal_registration_id.value if buyer.legal_registration_id else ""
     address = buyer.address
     business = bool(org_number or buyer.vat_id or peppol_id)
-    return customer_create(
+    created = customer_create(
         actor=actor,
         sender=organization,
         customer_number=_new_customer_number(organization, buyer),
@@ -170,6 +260,8 @@ def _customer_for_buyer(*, organization: Organization, invoice: Invoice, actor: 
         peppol_id=peppol_id[:80],
         needs_review=True,
     )
+    run.remember_customer((organization.id, buyer_match_key(buyer)), created)
+    return created
 
 
 # --- filters and the outcome --------------------------------------------------------------
@@ -194,18 +286,55 @@ def _settle(
     corrections: dict | None = None,
 ) -> list[StopReason]:
     """Run the stop filters on a RECEIVED document and move it to ACCEPTED or STOPPED."""
-    from folio.delivery.tasks import route_document
-    from folio.ingestion.tasks import notify_stopped
-
     reasons = filters_evaluate(
         rules_for(document.organization, document.customer),
         FilterContext(invoice=invoice, customer=document.customer),
     )
-    now = timezone.now()
-    DocumentVersion.objects.create(
+    _version_record(
+        document=document,
+        actor=actor,
+        source=source,
+        source_format=source_format,
+        report=report,
+        reasons=reasons,
+        corrections=corrections,
+    )
+    if reasons:
+        document_transition(
+            document=document,
+            to_status=DocumentStatus.STOPPED,
+            actor=actor,
+            reason=_stop_reason_text(reasons),
+            data=_stop_data(reasons),
+        )
+    else:
+        document_transition(document=document, to_status=DocumentStatus.ACCEPTED, actor=actor)
+    _enqueue_next(document, reasons)
+    return reasons
+
+
+def _stop_reason_text(reasons: list[StopReason]) -> str:
+    return " ".join(reason.message for reason in reasons)
+
+
+def _stop_data(reasons: list[StopReason]) -> dict:
+    return {"reasons": [reason.as_dict() for reason in reasons]}
+
+
+def _version_record(
+    *,
+    document: Document,
+    actor: Actor,
+    source: DocumentFile,
+    source_format: str,
+    report: dict,
+    reasons: list[StopReason],
+    corrections: dict | None = None,
+) -> DocumentVersion:
+    return DocumentVersion.objects.create(
         document=document,
         version=document.version,
-        at=now,
+        at=timezone.now(),
         actor_label=actor.label,
         source_format=source_format,
         source=source,
@@ -214,57 +343,63 @@ def _settle(
         stop_reasons=[reason.as_dict() for reason in reasons],
         corrections=corrections or {},
     )
+
+
+def _enqueue_next(document: Document, reasons: list[StopReason]) -> None:
+    """The job that follows: routing for an accepted document, the e-mails for a stopped one.
+    Both go out from the worker once this transaction commits (an outbox)."""
+    from folio.delivery.tasks import route_document
+    from folio.ingestion.tasks import notify_stopped
+
     if reasons:
-        document_transition(
-            document=document,
-            to_status=DocumentStatus.STOPPED,
-            actor=actor,
-            reason=" ".join(reason.message for reason in reasons),
-            data={"reasons": [reason.as_dict() for reason in reasons]},
-        )
-        # The e-mails go out from the worker once this transaction commits (an outbox).
         notify_stopped.enqueue(str(document.code), document.version)
     else:
-        document_transition(document=document, to_status=DocumentStatus.ACCEPTED, actor=actor)
         route_document.enqueue(str(document.code))
-    return reasons
 
 
 def _store(
-    *, organization: Organization, parsed: ParsedDocument, actor: Actor, filename: str
+    *,
+    organization: Organization,
+    parsed: ParsedDocument,
+    actor: Actor,
+    filename: str,
+    run: IngestRun,
 ) -> IngestOutcome:
+    """Store a parsed document that passed validation: the buyer matched, the stop filters
+    run, and the document written already ACCEPTED or STOPPED with its lines, files, events
+    (received, validated, accepted or stopped), version and next job, in few statements.
+
+    Must run in its own atomic block. A number the sender has used already is not looked up
+    first (that query cost more than the rest of the lookups together): the document's unique
+    constraint refuses the insert before any file is written, the block rolls back (with a
+    customer made for an unknown buyer), and the caller answers 409 (`_after_race`)."""
     invoice = parsed.invoice
     data = document_input(invoice)
-    existing = Document.objects.filter(
-        organization=organization, direction=data.direction, type=data.type, number=data.number
-    ).first()
-    if existing is not None:
-        return _duplicate(existing)
-    customer = _customer_for_buyer(organization=organization, invoice=invoice, actor=actor)
-    document = document_create(actor=actor, organization=organization, customer=customer, data=data)
-    stem = "".join(c if c.isalnum() or c in "-_." else "_" for c in data.number)[:80] or "document"
-    source = document_file_attach(
-        document=document,
-        kind=FileKind.SOURCE_XML,
-        filename=f"{stem}.xml",
-        content=parsed.xml,
-        content_type="application/xml",
-        actor=actor,
+    customer = _customer_for_buyer(organization=organization, invoice=invoice, actor=actor, run=run)
+    reasons = filters_evaluate(
+        run.rules_for(organization, customer), FilterContext(invoice=invoice, customer=customer)
     )
+    stem = "".join(c if c.isalnum() or c in "-_." else "_" for c in data.number)[:80] or "document"
+    files = [
+        FileInput(
+            kind=FileKind.SOURCE_XML,
+            filename=f"{stem}.xml",
+            content=parsed.xml,
+            content_type="application/xml",
+        )
+    ]
     if parsed.json_body is not None:
-        document_file_attach(
-            document=document,
-            kind=FileKind.SOURCE_JSON,
-            filename=f"{stem}.json",
-            content=parsed.json_body,
-            content_type="application/json",
-            actor=actor,
+        files.append(
+            FileInput(
+                kind=FileKind.SOURCE_JSON,
+                filename=f"{stem}.json",
+                content=parsed.json_body,
+                content_type="application/json",
+            )
         )
     report = parsed.report.as_dict() if parsed.report else {}
-    event_record(
-        document=document,
+    validated = EventInput(
         kind=EventKind.VALIDATED,
-        actor=actor,
         message=_("Conforms to EN 16931 and Peppol BIS Billing 3.0 (%(engine)s engine).")
         % {"engine": report.get("engine", "")},
         data={
@@ -274,14 +409,26 @@ def _store(
             "filename": filename[:200],
         },
     )
-    _settle(
-        document=document,
-        invoice=invoice,
+    document, stored_files = document_receive(
         actor=actor,
-        source=source,
+        organization=organization,
+        customer=customer,
+        data=data,
+        files=files,
+        events=[validated],
+        status=DocumentStatus.STOPPED if reasons else DocumentStatus.ACCEPTED,
+        reason=_stop_reason_text(reasons) if reasons else "",
+        status_data=_stop_data(reasons) if reasons else None,
+    )
+    _version_record(
+        document=document,
+        actor=actor,
+        source=stored_files[0],
         source_format=parsed.source_format,
         report=report,
+        reasons=reasons,
     )
+    _enqueue_next(document, reasons)
     return IngestOutcome(
         status=201, body=_created_body(document, parsed.warnings), document=document
     )
@@ -306,16 +453,21 @@ def document_ingest(
     filename: str = "",
     idempotency_key: str = "",
     engine: str = "",
+    run: IngestRun | None = None,
 ) -> IngestOutcome:
     """Take one document in (UBL or Folio JSON) for the sender `organization`.
 
     Answers 201 (stored, ACCEPTED or STOPPED), 409 (the number exists: `existing_id`) or 422
     (refused: `errors` in the validate --json shape). With an `idempotency_key`, the same key
     and body give the first answer again, also for concurrent requests; another body is 422.
+    A `run` carries what the documents of one batch share (see IngestRun).
     """
     require_permission(actor, "send", organization)
+    run = run or IngestRun(engine=engine)
     try:
-        parsed = parse_and_validate(body, content_type=content_type, engine=engine)
+        parsed = parse_and_validate(
+            body, content_type=content_type, validator=run.validator(engine)
+        )
         if not seller_matches(organization, parsed.invoice.seller):
             raise IngestRejected(
                 "seller_mismatch",
@@ -338,10 +490,13 @@ def document_ingest(
             filename=filename,
             key=idempotency_key,
             body_sha256=_sha256(body),
+            run=run,
         )
     try:
         with transaction.atomic():
-            return _store(organization=organization, parsed=parsed, actor=actor, filename=filename)
+            return _store(
+                organization=organization, parsed=parsed, actor=actor, filename=filename, run=run
+            )
     except IntegrityError:
         duplicate = _after_race(organization, parsed.invoice)
         if duplicate is None:
@@ -350,7 +505,8 @@ def document_ingest(
 
 
 def _after_race(organization: Organization, invoice: Invoice) -> IngestOutcome | None:
-    """Another request stored the same number between our check and our insert."""
+    """The insert hit the unique number: the 409 naming the document that holds it (stored
+    before, earlier in the same batch, or by a concurrent request); None for another error."""
     existing = Document.objects.filter(
         organization=organization,
         type=document_type_of(invoice),
@@ -382,6 +538,7 @@ def _ingest_once(
     filename: str,
     key: str,
     body_sha256: str,
+    run: IngestRun,
 ) -> IngestOutcome:
     """The Submission row is inserted first in the storing transaction, so its unique index
     makes concurrent requests with the same key wait for the first and then replay it."""
@@ -406,12 +563,14 @@ def _ingest_once(
                     organization=organization, idempotency_key=key, body_sha256=body_sha256
                 )
                 outcome = _store(
-                    organization=organization, parsed=parsed, actor=actor, filename=filename
+                    organization=organization,
+                    parsed=parsed,
+                    actor=actor,
+                    filename=filename,
+                    run=run,
                 )
-                if outcome.status != 201:
-                    # Only a stored document binds the key; a 409 is recomputed on a retry.
-                    transaction.set_rollback(True)
-                    return outcome
+                # A duplicate number raises IntegrityError (below) and rolls the Submission
+                # back with it: only a stored document binds the key; a 409 is recomputed.
                 submission.response_status = outcome.status
                 submission.response_body = outcome.body
                 submission.document = outcome.document

@@ -14,7 +14,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from folio.ingestion.batches import MAX_BATCH_BYTES, batch_ingest
 from folio.ingestion.pipeline import MAX_DOCUMENT_BYTES, IngestRejected
-from folio.ingestion.services import IngestOutcome, document_ingest, outcome_result
+from folio.ingestion.services import IngestOutcome, IngestRun, document_ingest, outcome_result
 from folio.ingestion.validation.engines import ENGINE_NAMES
 from folio.tenancy.actors import Actor
 from folio.tenancy.models import Organization
@@ -36,6 +36,8 @@ class Command(BaseCommand):
         if organization is None:
             raise CommandError(f"no active organization with the slug {sender!r}")
         actor = Actor.for_system("cli")
+        # One run for all the files: one validation engine, matches and rules read once.
+        run = IngestRun(engine=engine)
         results: list[dict] = []
         unreadable = False
         for raw in paths:
@@ -56,7 +58,7 @@ class Command(BaseCommand):
                     )
                 if is_zip:
                     for name, outcome in batch_ingest(
-                        organization=organization, data=data, actor=actor, engine=engine
+                        organization=organization, data=data, actor=actor, engine=engine, run=run
                     ):
                         results.append(self._report(f"{raw}!{name}", outcome, as_json))
                     continue
@@ -66,6 +68,7 @@ class Command(BaseCommand):
                     actor=actor,
                     filename=path.name,
                     engine=engine,
+                    run=run,
                 )
             except IngestRejected as error:
                 outcome = IngestOutcome(status=422, body=error.as_dict())
