@@ -61,26 +61,32 @@ def search_terms(text: str) -> list[str]:
     return re.findall(r"\w+", text)[:SEARCH_TERMS]
 
 
-def _tsquery_term(term: str) -> str:
-    """A word as a prefix match. PostgreSQL's parser reads the digits after a hyphen as a
+def _tsquery_term(term: str, *, prefix: bool) -> str:
+    """A word, whole or as a prefix. PostgreSQL's parser reads the digits after a hyphen as a
     negative number ("PO-4711" is 'po' and '-4711'), so digits also match with the minus."""
+    suffix = ":*" if prefix else ""
     if term.isdigit():
-        return f"({term}:* | -{term}:*)"
-    return f"{term}:*"
+        return f"({term}{suffix} | -{term}{suffix})"
+    return f"{term}{suffix}"
 
 
 def document_text_condition(text: str) -> Q:
     """Documents whose number, counterparty name, references, KID or note contain every word of
-    `text` (as a word prefix on PostgreSQL, through the GIN index; as a substring of one of the
-    fields on SQLite, which has no such index and serves small installations)."""
+    `text` (on PostgreSQL through the GIN index: the words whole, the last one as a prefix; on
+    SQLite, which has no such index and serves small installations, as substrings)."""
     terms = search_terms(text)
     if not terms:
         return Q(pk__in=[])
     if connection.vendor == "postgresql":
         from django.contrib.postgres.search import SearchQuery, SearchVectorExact
 
+        # Whole words, and the last one as a prefix (it may still be being typed): a prefix of
+        # a frequent word ("inv:*") makes the index collect every entry it matches.
         query = SearchQuery(
-            " & ".join(_tsquery_term(term) for term in terms),
+            " & ".join(
+                _tsquery_term(term, prefix=index == len(terms) - 1)
+                for index, term in enumerate(terms)
+            ),
             config=SEARCH_CONFIG,
             search_type="raw",
         )

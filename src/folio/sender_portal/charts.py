@@ -56,14 +56,17 @@ def stacked_bars(x_labels: list[str], series: dict[str, list[int]]) -> str:
 
 
 def horizontal_bars(series: dict[str, float], *, value_suffix: str = "") -> str:
-    chart = _common(pygal.HorizontalBar, height=max(160, 44 * len(series) + 80), legend_columns=2)
+    chart = _common(
+        pygal.HorizontalBar, width=1000, height=max(200, 30 * len(series) + 120), legend_columns=4
+    )
     for name, value in series.items():
         chart.add(name, [{"value": float(value), "label": f"{value}{value_suffix}"}])
     return data_url(chart.render(is_unicode=True))
 
 
 def donut(series: dict[str, int]) -> str:
-    chart = _common(pygal.Pie, inner_radius=0.55, height=300, legend_columns=2)
+    # Sized for half a card, next to its table: drawn near the size it is shown.
+    chart = _common(pygal.Pie, inner_radius=0.55, width=520, height=420, legend_columns=2)
     for name, value in series.items():
         chart.add(name, value)
     return data_url(chart.render(is_unicode=True))

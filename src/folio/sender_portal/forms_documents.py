@@ -34,7 +34,9 @@ class DocumentSearchForm(forms.Form):
         label=_("Search"),
         required=False,
         max_length=200,
-        help_text=_("Number, customer name or number, amount, reference or KID."),
+        help_text=_(
+            "Number, customer name or number, amount, reference, KID or words in the note."
+        ),
     )
     type = forms.ChoiceField(
         label=_("Type"), required=False, choices=[("", _("All types")), *DocumentType.choices]

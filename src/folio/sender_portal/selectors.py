@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from folio.customers.models import Customer
 from folio.documents import statistics as document_statistics
-from folio.documents.models import Direction, Document, DocumentStatus
+from folio.documents.models import Document, DocumentStatus
 from folio.documents.selectors import document_text_condition
 from folio.tenancy.actors import Actor
 from folio.tenancy.models import AuditEntry, Organization
@@ -116,42 +116,23 @@ class DashboardFigures:
 
 
 def dashboard_figures(scope: Scope, *, now: datetime.datetime | None = None) -> DashboardFigures:
-    """The scope's figures for the last TREND_MONTHS months by month of arrival: closed months
-    from the monthly summary table, the current month counted live
+    """The scope's figures for the last TREND_MONTHS months by month of arrival: from the
+    monthly summary table up to last midnight, today's documents counted live
     (`folio.documents.statistics`). A fixed number of queries whatever the data size."""
-    months, figures = document_statistics.figures_for(scope.organization_ids, now=now)
+    months, totals = document_statistics.totals_for(scope.organization_ids, now=now)
     by_month: dict[datetime.date, dict[str, int]] = {
         month: {"sent": 0, "received": 0} for month in months
     }
-    by_status: dict[str, int] = {}
-    by_type: dict[str, int] = {}
-    by_channel: dict[str, dict] = {}
-    amount_sent: dict[str, Decimal] = {}
-    for figure in figures:
-        if figure.month in by_month:
-            month = by_month[figure.month]
-            month[figure.direction] = month.get(figure.direction, 0) + figure.documents
-        by_status[figure.status] = by_status.get(figure.status, 0) + figure.documents
-        by_type[figure.type] = by_type.get(figure.type, 0) + figure.documents
-        if figure.direction == Direction.SENT:
-            amount_sent[figure.currency] = (
-                amount_sent.get(figure.currency, Decimal("0")) + figure.amount_total
-            )
-        if figure.deliveries:
-            entry = by_channel.setdefault(
-                figure.channel, {"count": 0, "cost": Decimal("0"), "opened": 0, "failed": 0}
-            )
-            entry["count"] += figure.deliveries
-            entry["opened"] += figure.deliveries_opened
-            entry["failed"] += figure.deliveries_failed
-            entry["cost"] += figure.cost
+    for (month, direction), documents in totals.by_month.items():
+        if month in by_month:
+            by_month[month][direction] = by_month[month].get(direction, 0) + documents
     return DashboardFigures(
         months=months,
         by_month=by_month,
-        by_status=by_status,
-        by_type=by_type,
-        by_channel=dict(sorted(by_channel.items(), key=lambda item: -item[1]["count"])),
-        amount_sent=dict(sorted(amount_sent.items(), key=lambda item: -item[1])),
+        by_status=totals.by_status,
+        by_type=totals.by_type,
+        by_channel=dict(sorted(totals.by_channel.items(), key=lambda item: -item[1]["count"])),
+        amount_sent=dict(sorted(totals.amount_sent.items(), key=lambda item: -item[1])),
     )
 
 
@@ -285,6 +266,35 @@ class DocumentPage:
         return self.position + len(self.documents)
 
 
+# A search with up to this many matches is sorted from its matches (see _search_page_ids).
+SEARCH_SORT_LIMIT = 2000
+
+
+def _search_page_ids(
+    documents: QuerySet[Document], column: str, descending: bool
+) -> list[int] | None:
+    """The ids of the first PAGE_SIZE + 1 matches of a search, or None when it matches more
+    than SEARCH_SORT_LIMIT documents.
+
+    Why: a search matches a few documents or very many. Walking an index in sort order and
+    testing each row against the text finds many matches at once, but takes seconds to find
+    that there are only a few. So first collect up to SEARCH_SORT_LIMIT matches without any
+    order (PostgreSQL combines the text, number, KID and customer indexes into one bitmap and
+    stops early), and sort those here; only a broad search walks in order."""
+    matches = list(documents.order_by().values_list("id", column)[: SEARCH_SORT_LIMIT + 1])
+    if len(matches) > SEARCH_SORT_LIMIT:
+        return None
+    # As the database orders: PostgreSQL puts NULL after every value, SQLite before.
+    null_rank = 1 if connection.vendor == "postgresql" else -1
+
+    def key(match):
+        pk, value = match
+        return (0, value, pk) if value is not None else (null_rank, 0, pk)
+
+    matches.sort(key=key, reverse=descending)
+    return [pk for pk, _value in matches[: PAGE_SIZE + 1]]
+
+
 # Up to this many organizations in view, a page is the best PAGE_SIZE + 1 of each
 # organization's own first rows (see _first_ids_per_organization).
 PER_ORGANIZATION_PAGES = 30
@@ -318,6 +328,7 @@ def document_page(
     sort: str,
     cursor: str = "",
     organization_ids: list[int] | None = None,
+    searching: bool = False,
 ) -> DocumentPage:
     """One keyset page after `cursor`: the cost is the same on page 1 and page 10,000, and
     nothing counts the whole result (PAGE_SIZE + 1 rows, in one or two queries).
@@ -355,7 +366,10 @@ def document_page(
                 Q(**{f"{column}__gt": value}) | Q(**{column: value, "id__gt": pk})
             )
     order = [f"{'-' if descending else ''}{column}", f"{'-' if descending else ''}id"]
-    if (
+    narrowed = _search_page_ids(documents, column, descending) if searching else None
+    if narrowed is not None:
+        documents = Document.objects.filter(id__in=narrowed).order_by(*order)
+    elif (
         organization_ids is not None
         and 1 < len(organization_ids) <= PER_ORGANIZATION_PAGES
         and connection.features.supports_slicing_ordering_in_compound

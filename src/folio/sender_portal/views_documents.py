@@ -82,6 +82,7 @@ def document_list(request: HttpRequest) -> HttpResponse:
         sort=query.sort,
         cursor=request.GET.get("after", ""),
         organization_ids=organization_ids,
+        searching=bool(query.text),
     )
     filters = request.GET.copy()
     filters.pop("after", None)
