@@ -12,8 +12,10 @@ the request (DNS rebinding) cannot point the request at an internal service.
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import socket
+import ssl
 import time
 from dataclasses import dataclass, field
 
@@ -60,6 +62,13 @@ def _is_internal(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool
         or address.is_unspecified
         or not address.is_global
     )
+
+
+@functools.cache
+def _tls_context() -> ssl.SSLContext:
+    """One verifying TLS context per process: loading the CA bundle costs tens of milliseconds,
+    more than a request to a nearby receiver (bench/webhooks.py)."""
+    return httpx.create_ssl_context()
 
 
 def url_problem(url: str) -> str:
@@ -127,8 +136,13 @@ def post(
     seconds = timeout if timeout is not None else settings.FOLIO_HTTP_TIMEOUT
     started = time.monotonic()
     try:
+        # A client per request: connections are to a pinned address and are not shared between
+        # host names (a pooled TLS connection would carry another name's SNI).
         with httpx.Client(
-            timeout=httpx.Timeout(seconds), follow_redirects=False, trust_env=False
+            timeout=httpx.Timeout(seconds),
+            follow_redirects=False,
+            trust_env=False,
+            verify=_tls_context(),
         ) as client:
             request = client.build_request(
                 "POST", pinned, content=content, headers=request_headers, extensions=extensions
