@@ -478,3 +478,32 @@ def test_an_event_committed_after_a_later_one_is_not_missed(receiver, seller, en
     with time_machine.travel(timezone.now() + datetime.timedelta(minutes=11)):
         collect_webhook_events()
     assert WebhookCursor.objects.get().gaps == []
+
+
+def test_redelivering_a_given_up_delivery_starts_a_new_round_of_retries(
+    receiver, seller, enterprise_admin, settings
+):
+    settings.FOLIO_WEBHOOK_MAX_ATTEMPTS = 2
+    endpoint_for(enterprise_admin, seller, receiver.url, types=["document.accepted"])
+    receiver.answers = [500, 500, 500]
+    ingest(seller)
+    collect_and_send()
+    with time_machine.travel(timezone.now() + datetime.timedelta(seconds=10)):
+        run_jobs("webhooks")
+    delivery = WebhookDelivery.objects.get()
+    assert delivery.status == WebhookDeliveryStatus.FAILED
+    assert delivery.attempt_count == 2
+
+    webhook_delivery_redeliver(actor=Actor.for_user(enterprise_admin.user), delivery=delivery)
+    run_jobs("webhooks")
+    delivery.refresh_from_db()
+    # The third attempt failed too, and is retried on the schedule's first wait again.
+    assert delivery.status == WebhookDeliveryStatus.PENDING
+    wait = delivery.next_attempt_at - timezone.now()
+    assert datetime.timedelta(seconds=3) <= wait <= datetime.timedelta(seconds=7)
+    with time_machine.travel(timezone.now() + datetime.timedelta(seconds=10)):
+        run_jobs("webhooks")
+    delivery.refresh_from_db()
+    assert delivery.status == WebhookDeliveryStatus.SUCCEEDED
+    assert delivery.attempt_count == 4
+    assert len({request.headers["webhook-id"] for request in receiver.requests}) == 1

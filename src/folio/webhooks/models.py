@@ -135,6 +135,9 @@ class WebhookDelivery(PublicCodeModel):
         default=WebhookDeliveryStatus.PENDING,
     )
     attempt_count = models.PositiveIntegerField(_("attempts"), default=0)
+    # Attempts after which failures are no longer retried: a redelivery allows a new round.
+    # 0 means FOLIO_WEBHOOK_MAX_ATTEMPTS (the first round).
+    attempts_allowed = models.PositiveIntegerField(default=0, editable=False)
     next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
     claimed_until = models.DateTimeField(null=True, blank=True)
     last_attempt_at = models.DateTimeField(_("last attempt"), null=True, blank=True)

@@ -333,7 +333,9 @@ def webhook_delivery_redeliver(*, actor: Actor, delivery: WebhookDelivery) -> We
         raise ApplicationError("endpoint_off", _("Turn the endpoint on to redeliver."))
     _move(locked, WebhookDeliveryStatus.PENDING)
     locked.next_attempt_at = timezone.now()
-    locked.save(update_fields=["status", "next_attempt_at", "updated_at"])
+    # A new round of retries from here, on the same schedule as the first.
+    locked.attempts_allowed = locked.attempt_count + settings.FOLIO_WEBHOOK_MAX_ATTEMPTS
+    locked.save(update_fields=["status", "next_attempt_at", "attempts_allowed", "updated_at"])
     _enqueue(locked)
     audit_record(
         actor=actor,
@@ -576,9 +578,17 @@ def _attempt_record(
             _move(locked, WebhookDeliveryStatus.SUCCEEDED)
             locked.next_attempt_at = None
             outcome = "succeeded"
-        elif retryable and locked.attempt_count < settings.FOLIO_WEBHOOK_MAX_ATTEMPTS:
+        elif retryable and locked.attempt_count < (
+            locked.attempts_allowed or settings.FOLIO_WEBHOOK_MAX_ATTEMPTS
+        ):
             _move(locked, WebhookDeliveryStatus.PENDING)
-            locked.next_attempt_at = now + retry_delay(locked.attempt_count)
+            round_start = max(
+                locked.attempts_allowed - settings.FOLIO_WEBHOOK_MAX_ATTEMPTS
+                if locked.attempts_allowed
+                else 0,
+                0,
+            )
+            locked.next_attempt_at = now + retry_delay(locked.attempt_count - round_start)
             _enqueue(locked, run_after=locked.next_attempt_at)
             outcome = "retry"
         else:
