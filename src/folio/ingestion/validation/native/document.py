@@ -132,7 +132,30 @@ class Document:
         return {INVOICE: "Invoice", CREDIT_NOTE: "CreditNote"}.get(self.root.tag)
 
     def location(self, element: etree._Element) -> str:
-        """An XPath like the official one: /Invoice/cac:AccountingSupplierParty[1]/..."""
+        """An XPath like the official one: /Invoice/cac:AccountingSupplierParty[1]/...
+
+        Read off the index: tags from the element's tag path, positions from its parent's
+        children of that tag (no tag strings rebuilt, no sibling walks)."""
+        path = self.path_of.get(element)
+        if path is None:
+            return self._location_by_walking(element)
+        steps = []
+        node = element
+        depth = len(path) - 1
+        child_index = self.child_index
+        while node is not None:
+            tag = path[depth]
+            parent = node.getparent()
+            if parent is None:
+                steps.append(f"/{_step_names(tag)[1]}")
+            else:
+                position = child_index[parent][tag].index(node) + 1
+                steps.append(f"/{_step_names(tag)[0]}[{position}]")
+            node = parent
+            depth -= 1
+        return "".join(reversed(steps))
+
+    def _location_by_walking(self, element: etree._Element) -> str:
         steps = []
         node = element
         while node is not None:
@@ -153,3 +176,12 @@ class Document:
                 steps.append(f"/{name}[{position}]")
             node = parent
         return "".join(reversed(steps))
+
+
+@cache
+def _step_names(tag: str) -> tuple[str, str]:
+    """A Clark tag's location step below the document element ("cac:Party" where the
+    namespace has a prefix) and as the document element (the local name)."""
+    qname = etree.QName(tag)
+    prefix = PREFIX_OF.get(qname.namespace)
+    return (f"{prefix}:{qname.localname}" if prefix else qname.localname), qname.localname
