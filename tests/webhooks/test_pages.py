@@ -219,3 +219,25 @@ def test_settings_nav_links_to_webhooks(client_for, german_admin, world):
     hansa = world.organizations["hansa"]
     page = client_for(german_admin).get(f"/app/settings/{hansa.code}/api-keys/")
     assert add_url(hansa) in page.content.decode()
+
+
+def test_operator_admin_lists_webhooks_read_only_without_secrets(german_admin, world):
+    from django.test import Client
+
+    from tests.factories import UserFactory
+
+    endpoint, secret = make_endpoint(german_admin, world.organizations["hansa"])
+    root = UserFactory(username="root", is_staff=True, is_superuser=True)
+    client = Client()
+    client.force_login(root, backend="django.contrib.auth.backends.ModelBackend")
+    for path in [
+        "/admin/webhooks/webhookendpoint/",
+        f"/admin/webhooks/webhookendpoint/{endpoint.pk}/change/",
+        "/admin/webhooks/webhookdelivery/",
+        "/admin/webhooks/webhookcursor/",
+    ]:
+        response = client.get(path)
+        assert response.status_code == 200, path
+        text = response.content.decode()
+        assert secret not in text and endpoint.secret_encrypted not in text
+    assert client.get("/admin/webhooks/webhookendpoint/add/").status_code == 403

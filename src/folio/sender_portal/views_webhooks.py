@@ -36,6 +36,7 @@ from folio.webhooks.models import (
 )
 from folio.webhooks.selectors import (
     DELIVERY_LOG_PAGE,
+    organization_with_webhooks_for,
     webhook_deliveries_manageable_by,
     webhook_delivery_log,
     webhook_endpoints_manageable_by,
@@ -153,9 +154,7 @@ def _endpoint_url(endpoint: WebhookEndpoint) -> str:
 def webhooks(request: HttpRequest, code) -> HttpResponse:
     """The organization's endpoints, and a form to add one."""
     actor = _admin(request)
-    organization = Organization.objects.filter(
-        id__in=organization_ids_with_permission(actor, PERMISSION), code=code
-    ).first()
+    organization = organization_with_webhooks_for(actor, code)
     if organization is None:
         raise Http404
     form = EndpointForm(request.POST or None, organization=organization)

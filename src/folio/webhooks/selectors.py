@@ -21,6 +21,13 @@ def webhook_endpoints_manageable_by(actor: Actor) -> QuerySet[WebhookEndpoint]:
     ).select_related("organization")
 
 
+def organization_with_webhooks_for(actor: Actor, code) -> Organization | None:
+    """The organization with that public code, if the actor manages its settings."""
+    return Organization.objects.filter(
+        id__in=organization_ids_with_permission(actor, "manage_settings"), code=code
+    ).first()
+
+
 def webhook_endpoints_of(actor: Actor, organization: Organization) -> QuerySet[WebhookEndpoint]:
     return webhook_endpoints_manageable_by(actor).filter(organization=organization)
 
