@@ -137,26 +137,39 @@ def figures_counted_live(periods: list[Period]) -> list[Figure]:
         return []
     month = TruncMonth("created_at", tzinfo=site_zone())
     figures: dict[tuple, Figure] = {}
+    # values_list and plain tuples: this runs on every dashboard view, for up to a few
+    # thousand groups.
     rows = (
         Document.objects.filter(_periods_condition(periods))
         .order_by()
         .annotate(month=month)
-        .values(*(name for name in KEY_FIELDS if name != "month"), "month")
+        .values("organization_id", "month", "direction", "type", "channel", "status", "currency")
         .annotate(count=Count("id"), amount=Sum("amount_total"))
-    )
-    for row in rows:
-        figure = Figure(
-            organization_id=row["organization_id"],
-            month=_as_date(row["month"]),
-            direction=row["direction"],
-            type=row["type"],
-            channel=row["channel"],
-            status=row["status"],
-            currency=row["currency"],
-            documents=row["count"],
-            amount_total=row["amount"] or Decimal("0"),
+        .values_list(
+            "organization_id",
+            "month",
+            "direction",
+            "type",
+            "channel",
+            "status",
+            "currency",
+            "count",
+            "amount",
         )
-        figures[figure.key] = figure
+    )
+    for (
+        organization_id,
+        month_start_,
+        direction,
+        type_,
+        channel,
+        status,
+        currency,
+        n,
+        amount,
+    ) in rows:
+        key = (organization_id, _as_date(month_start_), direction, type_, channel, status, currency)
+        figures[key] = Figure(*key, documents=n, amount_total=amount or Decimal("0"))
     delivery_month = TruncMonth("document__created_at", tzinfo=site_zone())
     delivery_rows = (
         Delivery.objects.filter(_periods_condition(periods, prefix="document__"))
@@ -177,22 +190,27 @@ def figures_counted_live(periods: list[Period]) -> list[Figure]:
             failed=Count("id", filter=Q(status=DeliveryStatus.FAILED)),
             cost_sum=Sum("cost"),
         )
+        .values_list(
+            "document__organization_id",
+            "month",
+            "document__direction",
+            "document__type",
+            "channel",
+            "document__status",
+            "document__currency",
+            "count",
+            "opened",
+            "failed",
+            "cost_sum",
+        )
     )
     for row in delivery_rows:
-        figure = Figure(
-            organization_id=row["document__organization_id"],
-            month=_as_date(row["month"]),
-            direction=row["document__direction"],
-            type=row["document__type"],
-            channel=row["channel"],
-            status=row["document__status"],
-            currency=row["document__currency"],
-        )
-        figure = figures.setdefault(figure.key, figure)
-        figure.deliveries = row["count"]
-        figure.deliveries_opened = row["opened"]
-        figure.deliveries_failed = row["failed"]
-        figure.cost = row["cost_sum"] or Decimal("0")
+        key = (row[0], _as_date(row[1]), *row[2:7])
+        figure = figures.get(key)
+        if figure is None:
+            figure = figures[key] = Figure(*key)
+        figure.deliveries, figure.deliveries_opened, figure.deliveries_failed = row[7:10]
+        figure.cost = row[10] or Decimal("0")
     return list(figures.values())
 
 
