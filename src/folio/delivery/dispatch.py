@@ -74,12 +74,18 @@ def _claim(delivery_code: str, actor: Actor, *, limit: int) -> list[Delivery]:
     """
     now = timezone.now()
     lease = _lease_until(now)
+    due_filter = Q(status=DeliveryStatus.PENDING) & (
+        Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now)
+    )
+    # Most jobs of deliveries another job's batch already sent find nothing: a plain read
+    # answers that without a write transaction (which on SQLite locks out the other workers).
+    if not Delivery.objects.filter(due_filter).exists():
+        return []
     with transaction.atomic():
         due = (
             Delivery.objects.select_for_update(skip_locked=True, of=("self",))
             .select_related("document", "document__organization", "document__customer")
-            .filter(status=DeliveryStatus.PENDING)
-            .filter(Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now))
+            .filter(due_filter)
             .annotate(
                 named=Case(
                     When(code=delivery_code, then=Value(0)),
