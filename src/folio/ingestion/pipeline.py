@@ -8,6 +8,7 @@ refusal is an `IngestRejected` with a machine-readable code and errors in the sh
 from __future__ import annotations
 
 import json
+import time
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -108,6 +109,30 @@ def engine_name() -> str:
     return getattr(settings, "FOLIO_VALIDATION_ENGINE", "native")
 
 
+# Making an engine looks for the rule files on disk, which costs about as much as a third of
+# validating a 20-line invoice, so one is kept per process for a short while (per engine name
+# and rule settings). The compiled rules are cached by path in the engines' modules anyway; the
+# short reuse only delays by this much a process noticing rules installed where there were none.
+ENGINE_REUSE_SECONDS = 60.0
+_engines: dict[tuple[str, str, str], tuple[float, object]] = {}
+
+
+def validation_engine(engine: str = ""):
+    """The validation engine named `engine` (default FOLIO_VALIDATION_ENGINE), reused."""
+    name = engine or engine_name()
+    key = (
+        name,
+        str(getattr(settings, "FOLIO_RULES_DIR", "")),
+        str(getattr(settings, "FOLIO_CORPUS", "")),
+    )
+    now = time.monotonic()
+    made = _engines.get(key)
+    if made is None or now - made[0] > ENGINE_REUSE_SECONDS:
+        made = (now, get_engine(name))
+        _engines[key] = made
+    return made[1]
+
+
 def _count_lines(root: etree._Element) -> int:
     count = 0
     for child in root:
@@ -121,8 +146,7 @@ def parse_and_validate(
 ) -> ParsedDocument:
     """Everything that can refuse a document before Folio looks at who sent it.
 
-    `validator` is an engine from `get_engine` to reuse (an ingestion run makes one for all
-    its documents: making one looks for the rule files); else one is made for `engine`."""
+    `validator` is the engine to use; by default `validation_engine(engine)`."""
     if len(body) > MAX_DOCUMENT_BYTES:
         raise IngestRejected(
             "document_too_large",
@@ -149,7 +173,7 @@ def parse_and_validate(
             "not_an_invoice", _("The document is neither a UBL Invoice nor a UBL CreditNote.")
         ) from exc
     if validator is None:
-        validator = get_engine(engine or engine_name())
+        validator = validation_engine(engine)
     report = validator.validate(tree)
     warnings = [finding.as_dict() for finding in report.warnings]
     if not report.conforms:

@@ -55,11 +55,10 @@ from folio.ingestion.pipeline import (
     ParsedDocument,
     document_input,
     document_type_of,
-    engine_name,
     parse_and_validate,
+    validation_engine,
 )
 from folio.ingestion.ubl_writer import CorrectionError, ubl_apply_corrections
-from folio.ingestion.validation.engines import get_engine
 from folio.ingestion.xml_safety import XmlRejected, parse_xml
 from folio.tenancy.actors import Actor
 from folio.tenancy.models import Organization
@@ -79,7 +78,7 @@ GROUP_COMMIT_SECONDS = 0.25
 
 class IngestRun:
     """What one run of ingestion (a ZIP batch, a CLI call, one API request) may remember from
-    one document to the next: the validation engine, which customer a buyer matched, and the
+    one document to the next: the engine name, which customer a buyer matched, and the
     sender's active stop rules. It lives as long as the run and no longer (nothing is kept
     between requests), so a rule or customer changed during a run counts from the next run.
 
@@ -89,15 +88,11 @@ class IngestRun:
 
     def __init__(self, *, engine: str = ""):
         self.engine = engine
-        self._validators: dict[str, object] = {}
         self._customers: dict[tuple, Customer] = {}
         self._rules: dict[int, list[StopRule]] = {}
 
     def validator(self, engine: str = ""):
-        name = engine or self.engine or engine_name()
-        if name not in self._validators:
-            self._validators[name] = get_engine(name)
-        return self._validators[name]
+        return validation_engine(engine or self.engine)
 
     def customer_for(self, organization: Organization, buyer: Party) -> Customer | None:
         key = (organization.id, buyer_match_key(buyer))
