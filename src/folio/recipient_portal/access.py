@@ -20,7 +20,6 @@ from folio.recipient_portal.selectors import (
     portal_contacts_of,
 )
 from folio.servicedesk.models import PortalSettings
-from folio.servicedesk.selectors import portal_settings_for
 from folio.tenancy.actors import Actor
 from folio.tenancy.models import Organization
 from folio.tenancy.selectors import actor_can
@@ -41,7 +40,16 @@ class PortalSession:
 
     def settings_for(self, sender: Organization) -> PortalSettings:
         if sender.id not in self._settings:
-            self._settings[sender.id] = portal_settings_for(sender)
+            # The contacts' senders came with their settings (portal_contacts_of joins them).
+            joined = next(
+                (c.customer.sender for c in self.contacts if c.customer.sender_id == sender.id),
+                sender,
+            )
+            try:
+                self._settings[sender.id] = joined.portal_settings
+            except PortalSettings.DoesNotExist:
+                # No row: everything open (the model's defaults), as portal_settings_for says.
+                self._settings[sender.id] = PortalSettings(sender=sender)
         return self._settings[sender.id]
 
     @property

@@ -30,7 +30,8 @@ def portal_contacts_of(actor: Actor) -> QuerySet[Contact]:
             customer__is_active=True,
             customer__sender__is_active=True,
         )
-        .select_related("customer", "customer__sender")
+        # The senders' portal settings come in the same query (PortalSession.settings_for).
+        .select_related("customer", "customer__sender", "customer__sender__portal_settings")
         .order_by("customer__name", "id")
     )
 
