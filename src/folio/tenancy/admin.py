@@ -2,7 +2,14 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from folio.core.admin import ReadOnlyModelAdmin
-from folio.tenancy.models import ApiKey, AuditEntry, Membership, Organization, VisibilityGroup
+from folio.tenancy.models import (
+    ApiKey,
+    AuditEntry,
+    Membership,
+    Organization,
+    UserSession,
+    VisibilityGroup,
+)
 
 
 class MembershipInline(admin.TabularInline):
@@ -78,3 +85,13 @@ class AuditEntryAdmin(ReadOnlyModelAdmin):
     search_fields = ["action", "object_code", "user__username"]
     list_select_related = ["organization", "user", "api_key"]
     date_hierarchy = "at"
+
+
+@admin.register(UserSession)
+class UserSessionAdmin(ReadOnlyModelAdmin):
+    list_display = ["user", "ip_address", "user_agent", "last_seen_at"]
+    search_fields = ["user__username", "ip_address"]
+    list_select_related = ["user"]
+    # Never the session key: it is the session's bearer secret.
+    fields = ["code", "user", "ip_address", "user_agent", "last_seen_at"]
+    readonly_fields = fields
