@@ -507,3 +507,16 @@ def test_redelivering_a_given_up_delivery_starts_a_new_round_of_retries(
     assert delivery.status == WebhookDeliveryStatus.SUCCEEDED
     assert delivery.attempt_count == 4
     assert len({request.headers["webhook-id"] for request in receiver.requests}) == 1
+
+
+def test_the_scheduler_runs_the_webhook_sweeps(receiver, seller, enterprise_admin):
+    from folio.core.scheduling import sweeps_discover, sweeps_run_due
+
+    registry = sweeps_discover()
+    assert {"webhooks.collect", "webhooks.recover"} <= set(registry.sweeps)
+    endpoint_for(enterprise_admin, seller, receiver.url, types=["document.accepted"])
+    ingest(seller)
+    ran = sweeps_run_due(registry)
+    assert "webhooks.collect" in ran and "webhooks.recover" in ran
+    run_jobs("webhooks")
+    assert receiver.types() == ["document.accepted"]
