@@ -4,10 +4,13 @@ scheduler's sweep), the current month counted live, always equal to a live count
 from __future__ import annotations
 
 import datetime
+import zoneinfo
 from collections import Counter
 from decimal import Decimal
 
 import pytest
+import time_machine
+from django.conf import settings
 from django.db.models import F
 from django.utils import timezone
 
@@ -35,6 +38,15 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def mid_month_afternoon():
+    """A fixed, ordinary moment (the clock still runs): no month or hour turns over between a
+    roll-up and the figures a test compares it with."""
+    moment = datetime.datetime(2026, 6, 16, 14, 20, tzinfo=zoneinfo.ZoneInfo(settings.TIME_ZONE))
+    with time_machine.travel(moment, tick=True):
+        yield
+
+
 def _backdate(document: Document, months_ago: int, day: int) -> None:
     """Arrange a document (and its timeline) as if it had arrived `months_ago` months back."""
     current = month_start(timezone.now())
@@ -42,11 +54,14 @@ def _backdate(document: Document, months_ago: int, day: int) -> None:
     arrived = datetime.datetime(
         month.year, month.month, day, 10, 0, tzinfo=timezone.get_default_timezone()
     )
-    # Early in a month, "this month" may not have reached that day yet.
-    arrived = min(arrived, timezone.now() - datetime.timedelta(minutes=5))
+    # This month has not reached every day yet.
+    arrived = min(arrived, timezone.now() - datetime.timedelta(hours=2))
     shift = timezone.now() - arrived
-    Document.objects.filter(pk=document.pk).update(created_at=arrived)
+    Document.objects.filter(pk=document.pk).update(created_at=arrived, updated_at=arrived)
     DocumentEvent.objects.filter(document=document).update(at=F("at") - shift)
+    Delivery.objects.filter(document=document).update(
+        created_at=F("created_at") - shift, updated_at=F("updated_at") - shift
+    )
 
 
 def seed_months(company, *, prefix: str) -> list[Document]:
@@ -131,7 +146,7 @@ def test_figures_equal_a_live_count_before_and_after_the_roll_up(admin, company)
     assert shown(admin.get("/app/dashboard/")) == expected
 
     result = monthly_figures_rollup()
-    # Twelve closed months and the current one up to last midnight, per organization.
+    # Twelve closed months and the current one up to this hour, per organization.
     assert result["rolled_up"] >= 13
     assert MonthlyRollup.objects.filter(organization=company).count() == 13
     assert MonthlyFigure.objects.filter(organization=company).exists()
@@ -168,7 +183,8 @@ def test_closed_months_are_read_from_the_summary_and_refreshed_after_a_change(ad
     assert "statement" not in admin.get("/app/dashboard/").context["figures"].by_type
     Document.objects.filter(pk=stopped.pk).update(type=stopped.type)
 
-    # A change through the service writes an event; the next sweep refreshes that month only.
+    # A change through the service is written (updated_at); the next sweep refreshes that month
+    # only.
     document_transition(document=stopped, to_status=DocumentStatus.CANCELLED, actor=system_actor())
     result = monthly_figures_rollup()
     assert result == {"rolled_up": 0, "refreshed": 1}

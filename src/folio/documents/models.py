@@ -342,7 +342,7 @@ class MonthlyRollup(models.Model):
         null=True,
         help_text=_(
             "The figures count the documents that arrived before this: the month's end once "
-            "it is closed, the last midnight while it is the current month."
+            "it is closed, the start of the hour of the roll-up while it is the current month."
         ),
     )
     documents = models.PositiveIntegerField(_("documents"), default=0)

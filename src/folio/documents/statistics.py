@@ -8,16 +8,17 @@ one more hot row that every concurrent ingest of an organization locks. Instead:
 - figures are kept per calendar month of a document's *arrival* (`created_at`, in the site's
   time zone): a new document always lands in the current month, so arrivals never reopen a
   closed month;
-- the current month is always counted live (one organization's month is a bounded slice that
-  the (organization, created_at) index reads directly);
+- the scheduler's sweep rolls the current month up to the start of the hour, and only the
+  documents that arrived since are counted live (an hour of one organization's documents, read
+  through the (organization, created_at) index);
 - the scheduler's sweep rolls up each closed month once, and rolls it up again when any of its
-  documents has had an event since (every state change writes a DocumentEvent in the same
-  transaction: a late receipt, a resend, a cancellation), found through the events' time index;
+  documents or their deliveries was written since (a late receipt, a resend, a cancellation:
+  every service that changes them sets `updated_at`);
 - a closed month that is not rolled up yet (a fresh install, the first minutes of a month) is
   counted live as well, so the dashboard is right before the first sweep.
 
-The dashboard therefore equals a live count, except for changes to a closed month in the
-minutes between an event and the next sweep.
+The dashboard therefore equals a live count, except for changes to documents of a rolled-up
+stretch in the minutes between their event and the next sweep.
 """
 
 from __future__ import annotations
@@ -37,7 +38,6 @@ from folio.delivery.models import Delivery, DeliveryStatus
 from folio.documents.models import (
     Direction,
     Document,
-    DocumentEvent,
     MonthlyFigure,
     MonthlyRollup,
 )
@@ -45,9 +45,9 @@ from folio.tenancy.models import Organization
 
 # Statistics cover this many calendar months, the current one included.
 TREND_MONTHS = 13
-# Events can carry a network's receipt time, a little before they were written: look back this
-# much further than the last roll-up when looking for changed months.
-EVENT_CLOCK_SLACK = datetime.timedelta(hours=1)
+# A write's updated_at is taken inside its transaction, which may commit a little later (after
+# a roll-up that could not see it yet): look back this much further than the last roll-up.
+WRITE_CLOCK_SLACK = datetime.timedelta(minutes=5)
 
 # The dimensions of a figure, in MonthlyFigure's field names.
 KEY_FIELDS = ("organization_id", "month", "direction", "type", "channel", "status", "currency")
@@ -214,17 +214,17 @@ def figures_counted_live(periods: list[Period]) -> list[Figure]:
     return list(figures.values())
 
 
-def day_start(moment: datetime.datetime) -> datetime.datetime:
-    """Midnight (in the site's time zone) of the day of `moment`."""
-    local = moment.astimezone(site_zone())
-    return datetime.datetime(local.year, local.month, local.day, tzinfo=site_zone())
+def hour_start(moment: datetime.datetime) -> datetime.datetime:
+    """The start of the hour of `moment`: where the current month's roll-up stops."""
+    return moment.replace(minute=0, second=0, microsecond=0)
 
 
 def rolled_up_until(month: datetime.date, now: datetime.datetime) -> datetime.datetime:
     """How far a roll-up made `now` covers `month`: to its end when the month is closed, to
-    last midnight when it is the current month (so the live count is at most one day)."""
+    the start of this hour when it is the current month (so the live count is at most an
+    hour of documents)."""
     _, end = month_bounds(month)
-    return min(end, day_start(now))
+    return min(end, hour_start(now))
 
 
 @transaction.atomic
@@ -266,8 +266,10 @@ def month_roll_up(*, organization: Organization, month: datetime.date, now=None)
 
 
 def months_changed_since_roll_up(*, now=None) -> set[tuple[int, datetime.date]]:
-    """Rolled-up (organization, month) pairs with a document event after their roll-up (one
-    query, through the events' time index: only recent events are read)."""
+    """Rolled-up (organization, month) pairs with a document or delivery written after their
+    roll-up (`updated_at`: every service that changes one sets it; the time of the write, not
+    of what it reports, so a late receipt about yesterday still counts as new). Two queries
+    over the trend window; they read the tables, not the ingest path's indexes."""
     now = now or timezone.now()
     months = trend_months(now)
     window_start, _ = month_bounds(months[0])
@@ -277,29 +279,43 @@ def months_changed_since_roll_up(*, now=None) -> set[tuple[int, datetime.date]]:
     }
     if not marks:
         return set()
-    changed = (
-        DocumentEvent.objects.filter(
-            at__gt=min(marks.values()) - EVENT_CLOCK_SLACK,
+    since = min(marks.values()) - WRITE_CLOCK_SLACK
+    latest: dict[tuple[int, datetime.date], datetime.datetime] = {}
+    changed_documents = (
+        Document.objects.filter(
+            updated_at__gt=since, created_at__gte=window_start, created_at__lt=hour_start(now)
+        )
+        .order_by()
+        .annotate(month=TruncMonth("created_at", tzinfo=site_zone()))
+        .values("organization_id", "month")
+        .annotate(latest=Max("updated_at"))
+        .values_list("organization_id", "month", "latest")
+    )
+    changed_deliveries = (
+        Delivery.objects.filter(
+            updated_at__gt=since,
             document__created_at__gte=window_start,
-            # Today's documents are counted live; their events change nothing rolled up.
-            document__created_at__lt=day_start(now),
+            document__created_at__lt=hour_start(now),
         )
         .order_by()
         .annotate(month=TruncMonth("document__created_at", tzinfo=site_zone()))
         .values("document__organization_id", "month")
-        .annotate(latest=Max("at"))
+        .annotate(latest=Max("updated_at"))
+        .values_list("document__organization_id", "month", "latest")
     )
-    stale = set()
-    for row in changed:
-        key = (row["document__organization_id"], _as_date(row["month"]))
-        if key in marks and row["latest"] > marks[key] - EVENT_CLOCK_SLACK:
-            stale.add(key)
-    return stale
+    for organization_id, month, written in [*changed_documents, *changed_deliveries]:
+        key = (organization_id, _as_date(month))
+        latest[key] = max(written, latest.get(key, written))
+    return {
+        key
+        for key, written in latest.items()
+        if key in marks and written > marks[key] - WRITE_CLOCK_SLACK
+    }
 
 
 def monthly_figures_rollup(*, now=None) -> dict[str, int]:
     """The sweep: roll up every month of the trend window that is not rolled up as far as it
-    can be (a closed month to its end, the current one to last midnight) or that changed
+    can be (a closed month to its end, the current one to this hour) or that changed
     since. Idempotent; each month is its own short transaction."""
     now = now or timezone.now()
     months = trend_months(now)
@@ -376,7 +392,7 @@ class Totals:
 def totals_for(organization_ids: frozenset[int], *, now=None) -> tuple[list[datetime.date], Totals]:
     """The figures of these organizations over the trend window: the summary table as far as
     it is rolled up (summed by the database, one small query per breakdown), the rest counted
-    live (today's documents, and any month a sweep has not reached yet). Seven queries,
+    live (this hour's documents, and any month a sweep has not reached yet). Seven queries,
     whatever the number of documents."""
     now = now or timezone.now()
     months = trend_months(now)
@@ -400,9 +416,13 @@ def totals_for(organization_ids: frozenset[int], *, now=None) -> tuple[list[date
             if until is None or until < end:
                 live_from.setdefault((until or start, end), []).append(organization_id)
     totals = Totals()
-    condition = Q(pk__in=[])
+    # Usually every month is rolled up for every organization: one range, not an OR per month.
+    months_by_organizations: dict[tuple[int, ...], list[datetime.date]] = {}
     for month, organizations in summarized.items():
-        condition |= Q(month=month, organization_id__in=organizations)
+        months_by_organizations.setdefault(tuple(organizations), []).append(month)
+    condition = Q(pk__in=[])
+    for organizations, rolled_months in months_by_organizations.items():
+        condition |= Q(month__in=rolled_months, organization_id__in=organizations)
     summary = MonthlyFigure.objects.filter(condition).order_by()
     for month, direction, n in (
         summary.values("month", "direction")

@@ -117,7 +117,7 @@ class DashboardFigures:
 
 def dashboard_figures(scope: Scope, *, now: datetime.datetime | None = None) -> DashboardFigures:
     """The scope's figures for the last TREND_MONTHS months by month of arrival: from the
-    monthly summary table up to last midnight, today's documents counted live
+    monthly summary table up to this hour, this hour's documents counted live
     (`folio.documents.statistics`). A fixed number of queries whatever the data size."""
     months, totals = document_statistics.totals_for(scope.organization_ids, now=now)
     by_month: dict[datetime.date, dict[str, int]] = {
