@@ -244,6 +244,8 @@ def test_preview_renders_with_the_latest_document_and_save_is_used_for_sending(
         "{{ customer.name|safe }}",
         "{{ document.number|ljust:'100000000' }}",
         "{% for c in document.number %}{% for d in document.number %}x{% endfor %}{% endfor %}",
+        # Deep nesting within the size limit: refused, not a server error (RecursionError).
+        "{% if document.number %}" * 400 + "x" + "{% endif %}" * 400,
     ],
 )
 def test_unsafe_templates_are_refused_and_nothing_is_stored(

@@ -121,18 +121,24 @@ def _compile(source: str, *, html: bool):
         )
     try:
         template = _ENGINES[html].from_string(source)
+        unknown = sorted(
+            {
+                name
+                for expression in _expressions(template.nodelist, set())
+                for name in _variables(expression)
+                if name not in PLACEHOLDERS
+            }
+        )
     except TemplateSyntaxError as exc:
         raise ApplicationError(
             "invalid_template", _("The template has an error: %(error)s") % {"error": exc}
         ) from exc
-    unknown = sorted(
-        {
-            name
-            for expression in _expressions(template.nodelist, set())
-            for name in _variables(expression)
-            if name not in PLACEHOLDERS
-        }
-    )
+    except RecursionError as exc:
+        # Parsing and the placeholder walk recurse per nested tag: a few hundred nested {% if %}
+        # fit in the size limit and would otherwise end the request with a server error.
+        raise ApplicationError(
+            "invalid_template", _("The template nests its tags too deeply.")
+        ) from exc
     if unknown:
         raise ApplicationError(
             "unknown_placeholder",
