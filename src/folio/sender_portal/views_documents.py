@@ -17,7 +17,7 @@ from folio.core.errors import ApplicationError, NotFoundError
 from folio.customers.models import ChannelCode
 from folio.delivery.selectors import deliveries_visible_to
 from folio.delivery.services import document_send_on_channel
-from folio.documents.models import Document, DocumentStatus, FileKind
+from folio.documents.models import Document, DocumentStatus, DocumentType, FileKind
 from folio.documents.selectors import document_get_for_actor, document_timeline
 from folio.documents.services import document_transition
 from folio.ingestion.models import DocumentVersion
@@ -84,6 +84,12 @@ def document_list(request: HttpRequest) -> HttpResponse:
         organization_ids=organization_ids,
         searching=bool(query.text),
     )
+    # Labels looked up once per page: get_FOO_display() rebuilds the choices per call, and a
+    # page shows fifty rows.
+    type_labels, status_labels = dict(DocumentType.choices), dict(DocumentStatus.choices)
+    for document in page.documents:
+        document.type_label = type_labels.get(document.type, document.type)
+        document.status_label = status_labels.get(document.status, document.status)
     filters = request.GET.copy()
     filters.pop("after", None)
     return render(
