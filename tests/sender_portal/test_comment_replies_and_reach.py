@@ -8,9 +8,10 @@ from django.core import mail
 
 from folio.registries.models import RegistryEntry
 from folio.sandbox.efaktura_no import SandboxEfaktura
+from folio.sandbox.peppol import SandboxAccessPoint
 from folio.servicedesk.models import Comment
 from folio.tenancy.models import AuditEntry, MembershipRole
-from tests.factories import MembershipFactory, UserFactory
+from tests.factories import CustomerFactory, MembershipFactory, UserFactory
 from tests.nordic.conftest import ISSUER, consumer, norwegian_sender
 from tests.sender_portal.conftest import signed_in
 
@@ -149,3 +150,44 @@ def test_check_now_on_a_foreign_customer_is_not_found_and_asks_nobody(
     response = clerk.post(f"/app/partners/{foreign.code}/reach/check/", {"confirm": "yes"})
     assert response.status_code == 404
     assert row_counts() == before
+
+
+PEPPOL_PARTICIPANT = "0192:974760673"
+
+
+@pytest.fixture
+def peppol_smp(tmp_path, settings):
+    """The Peppol SMP sandbox on loopback (as in tests/channels/test_peppol.py)."""
+    server = SandboxAccessPoint(
+        tmp_path / "ap", participants={PEPPOL_PARTICIPANT: {"response": "AP", "country": "NO"}}
+    ).start()
+    settings.FOLIO_PEPPOL_DISCOVERY = "smp"
+    settings.FOLIO_PEPPOL_SMP_URL = f"{server.url}/smp"
+    yield server
+    server.stop()
+
+
+def test_check_now_asks_the_peppol_directory_again_and_a_silent_one_keeps_the_last_answer(
+    peppol_smp, efaktura_sender, settings
+):
+    sender, clerk = efaktura_sender
+    customer = CustomerFactory(sender=sender, business=True, org_number="974760673", country="NO")
+    check_url = f"/app/partners/{customer.code}/reach/check/"
+    assert clerk.post(check_url, {"confirm": "yes"}).status_code == 302
+    row = _reach_row(clerk.get(f"/app/partners/{customer.code}/"), "peppol")
+    assert (row.state, row.address) == ("reachable", PEPPOL_PARTICIPANT)
+    first_check = row.checked_at
+
+    # The participant leaves Peppol; the stored answer is fresh, so only "check now" learns it.
+    del peppol_smp.participants[PEPPOL_PARTICIPANT]
+    assert _reach_row(clerk.get(f"/app/partners/{customer.code}/"), "peppol").state == ("reachable")
+    clerk.post(check_url, {"confirm": "yes"})
+    row = _reach_row(clerk.get(f"/app/partners/{customer.code}/"), "peppol")
+    assert row.state == "not_registered" and row.checked_at > first_check
+    second_check = row.checked_at
+
+    # The directory does not answer: its last answer and the time of it stay as they were.
+    settings.FOLIO_PEPPOL_SMP_URL = "http://127.0.0.1:9/smp"
+    clerk.post(check_url, {"confirm": "yes"})
+    row = _reach_row(clerk.get(f"/app/partners/{customer.code}/"), "peppol")
+    assert (row.state, row.checked_at) == ("not_registered", second_check)

@@ -33,6 +33,8 @@ from folio.tenancy.services import audit_record
 # Set while a user's "check now" runs: every registry_check asks the registry again, through
 # the channels' own reach() (which knows each registry's identifiers and sender accounts).
 _ASK_AGAIN: contextvars.ContextVar[bool] = contextvars.ContextVar("ask_again", default=False)
+# Older than any cache age: a stored Peppol lookup dated this is asked again.
+_LONG_AGO = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
 
 
 @dataclass(frozen=True)
@@ -226,7 +228,7 @@ def customer_reach_check_now(*, customer: Customer, actor: Actor) -> int:
     Swedish bank e-faktura, the Peppol directory); returns how many answered. A registry that
     does not answer leaves its last answer (and its time) as it was."""
     from folio.channels.base import TransportError
-    from folio.channels.peppol.directory import directory_client
+    from folio.channels.peppol.directory import participant_lookup
     from folio.channels.peppol.identifiers import InvalidParticipantError
     from folio.channels.peppol.transport import customer_participant
     from folio.delivery.models import PeppolLookup
@@ -246,19 +248,17 @@ def customer_reach_check_now(*, customer: Customer, actor: Actor) -> int:
     except InvalidParticipantError:
         participant = None
     if participant is not None:
+        # The Peppol channel's own lookup (and its cache row) asks the directory once its stored
+        # answer is older than FOLIO_PEPPOL_LOOKUP_MAX_AGE: date the answer back so that it asks,
+        # and put the time back when the directory does not answer.
+        stored = PeppolLookup.objects.filter(participant_id=str(participant))
+        last_checked = stored.values_list("checked_at", flat=True).first()
+        stored.update(checked_at=_LONG_AGO)
         try:
-            result = directory_client().lookup(participant)
+            participant_lookup(participant)
         except TransportError:
-            pass
+            stored.update(checked_at=last_checked)
         else:
-            PeppolLookup.objects.update_or_create(
-                participant_id=str(participant),
-                defaults={
-                    "registered": result.registered,
-                    "document_types": result.document_types,
-                    "checked_at": timezone.now(),
-                },
-            )
             answered += 1
     audit_record(
         actor=actor,
