@@ -16,12 +16,8 @@ from django.views.decorators.http import require_http_methods
 from folio.sender_portal.forms_settings import CustomerPortalForm
 from folio.sender_portal.views import LOGIN_URL
 from folio.sender_portal.views_settings import _organization, _settings_actor
-from folio.servicedesk.selectors import portal_settings_for
-from folio.servicedesk.services import (
-    portal_access_apply_default,
-    portal_access_default_changes,
-    portal_settings_set,
-)
+from folio.servicedesk.selectors import portal_access_counts, portal_settings_for
+from folio.servicedesk.services import portal_access_apply_default, portal_settings_set
 
 
 @never_cache
@@ -44,16 +40,18 @@ def customer_portal(request: HttpRequest, code) -> HttpResponse:
         portal_settings_set(sender=organization, actor=actor, **form.cleaned_data)
         messages.success(request, _("The customer portal settings are saved."))
         return redirect(reverse("sender_portal:settings_customer_portal", args=[code]))
+    default_open = current.new_customers_portal_access
+    counts = portal_access_counts(organization, default_open=default_open)
     return render(
         request,
         "sender_portal/settings/customer_portal.html",
         {
             "organization": organization,
             "form": form,
-            "default_open": current.new_customers_portal_access,
-            "to_change": portal_access_default_changes(sender=organization),
-            "customers_with_access": organization.customers.filter(portal_access=True).count(),
-            "customers_total": organization.customers.count(),
+            "default_open": default_open,
+            "to_change": counts["to_change"],
+            "customers_with_access": counts["with_access"],
+            "customers_total": counts["total"],
         },
         status=400 if form.errors else 200,
     )
@@ -83,6 +81,6 @@ def customer_portal_apply(request: HttpRequest, code) -> HttpResponse:
         {
             "organization": organization,
             "default_open": default_open,
-            "to_change": portal_access_default_changes(sender=organization),
+            "to_change": portal_access_counts(organization, default_open=default_open)["to_change"],
         },
     )

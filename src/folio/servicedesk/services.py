@@ -352,12 +352,6 @@ def portal_settings_set(
     return settings_row
 
 
-def portal_access_default_changes(*, sender: Organization) -> int:
-    """How many of the sender's customers `portal_access_apply_default` would change."""
-    wanted = portal_settings_for(sender).new_customers_portal_access
-    return Customer.objects.filter(sender=sender).exclude(portal_access=wanted).count()
-
-
 @transaction.atomic
 def portal_access_apply_default(*, sender: Organization, actor: Actor) -> int:
     """Give every existing customer of the sender the default portal access for new customers
