@@ -47,6 +47,8 @@ def test_sender_sees_the_comment_replies_and_the_customer_gets_the_reply(
     # ... and the contact who asked gets it by e-mail, with the document's portal address.
     [message] = mail.outbox
     assert message.to == ["kari.nordmann@example.test"]
+    # In Kari's language (nb), not the replying clerk's.
+    assert message.subject.startswith(f"Svar fra {invoice.organization.name} ")
     assert "The spring price applies from May." in message.body
     assert f"/portal/documents/{invoice.code}/" in message.body
     # The timeline has both sides.

@@ -10,7 +10,7 @@ import logging
 
 from django.core.mail import send_mail
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from schwifty import IBAN
 from schwifty.exceptions import SchwiftyException
@@ -127,10 +127,12 @@ def comment_reply(*, document: Document, body: str, actor: Actor) -> Comment:
     )
     address = _commenting_contact_address(document)
     if address:
-        subject = _("Reply from %(sender)s on %(document)s") % {
-            "sender": document.organization.name,
-            "document": document,
-        }
+        # In the customer's language, not in the language of the sender user who replies.
+        with translation.override(document.customer.language):
+            subject = str(
+                _("Reply from %(sender)s on %(document)s")
+                % {"sender": document.organization.name, "document": document}
+            )
         message = "\n\n".join([body, portal_document_url(document)])
         transaction.on_commit(
             lambda: send_mail(
