@@ -254,8 +254,8 @@ def when(fact: Callable[[Document], bool], select: Select) -> Select:
     def pick(document: Document) -> list:
         return select(document) if holds(document) else []
 
-    # The engine asks `may_match` first: a national pattern's contexts are passed over at
-    # the cost of one cached fact when the country gate is closed.
+    # The engine asks the gate first (engine._Step.gate): a national pattern's contexts are
+    # passed over at the cost of one cached fact when the country gate is closed.
     return Select(
         pick,
         tags=select.tags,

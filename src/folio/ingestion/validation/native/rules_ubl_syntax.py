@@ -78,14 +78,6 @@ class _PathRule:
         return all(path[offset + i] in allowed for i, allowed in enumerate(parents))
 
 
-def document_attributes(document: Document) -> set[str]:
-    cached = document.__dict__.get("_attribute_names")
-    if cached is None:
-        cached = {name for element in document.elements for name in element.attrib}
-        document.__dict__["_attribute_names"] = cached
-    return cached
-
-
 _attribute_query: tuple[int, etree.XPath] | None = None
 
 

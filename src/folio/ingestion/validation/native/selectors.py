@@ -51,14 +51,6 @@ class Select:
     def __call__(self, document: Document) -> list[etree._Element]:
         return self._pick(document)
 
-    def may_match(self, document: Document) -> bool:
-        tags = self.tags
-        if tags is not None:
-            by_tag = document.by_tag
-            if not any(tag in by_tag for tag in tags):
-                return False
-        return self.gate is None or self.gate(document)
-
     def where(self, predicate: Predicate) -> Select:
         if self.predicate is None:
             combined = predicate
