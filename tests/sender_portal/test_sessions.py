@@ -52,6 +52,18 @@ def test_sign_in_records_the_session_and_the_page_lists_each_device(clerk_user):
     assert "198.51.100.7" in html and "this session" in html
 
 
+def test_the_page_never_shows_a_session_key(clerk_user):
+    laptop = sign_in(clerk_user, FIREFOX)
+    sign_in(clerk_user, IPHONE)
+    keys = list(UserSession.objects.filter(user=clerk_user).values_list("session_key", flat=True))
+    assert len(keys) == 2 and laptop.session.session_key in keys
+    html = laptop.get("/app/security/sessions/").content.decode()
+    # The key is the session's bearer secret: rows and their forms go by the random code.
+    assert not [key for key in keys if key in html]
+    phone = UserSession.objects.get(user=clerk_user, user_agent=IPHONE)
+    assert f"/app/security/sessions/{phone.code}/revoke/" in html
+
+
 def test_revoking_one_session_signs_that_device_out_only(clerk_user):
     laptop = sign_in(clerk_user, FIREFOX)
     phone = sign_in(clerk_user, IPHONE)
