@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from django.core import mail
+from django.utils import timezone
 
 from folio.registries.models import RegistryEntry
 from folio.sandbox.efaktura_no import SandboxEfaktura
@@ -193,3 +194,20 @@ def test_check_now_asks_the_peppol_directory_again_and_a_silent_one_keeps_the_la
     clerk.post(check_url, {"confirm": "yes"})
     row = _reach_row(clerk.get(f"/app/partners/{customer.code}/"), "peppol")
     assert (row.state, row.checked_at) == ("not_registered", second_check)
+
+
+def test_a_participant_without_bis_invoices_is_not_shown_as_reachable(efaktura_sender):
+    from folio.delivery.models import PeppolLookup
+
+    sender, clerk = efaktura_sender
+    customer = CustomerFactory(sender=sender, business=True, org_number="974760673", country="NO")
+    # The directory's stored answer: in Peppol, but only for some other document type.
+    PeppolLookup.objects.create(
+        participant_id=PEPPOL_PARTICIPANT,
+        registered=True,
+        document_types=["urn:oasis:names:specification:ubl:schema:xsd:Order-2::Order##x::2.1"],
+        checked_at=timezone.now(),
+    )
+    page = clerk.get(f"/app/partners/{customer.code}/")
+    assert _reach_row(page, "peppol").state == "no_invoices"
+    assert "takes no Peppol invoices" in page.content.decode()

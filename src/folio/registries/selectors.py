@@ -118,7 +118,8 @@ class StoredReach:
 
     channel: str
     label: str
-    # "reachable", "blocked", "not_registered", "unknown" (never asked) or "no_identifier"
+    # "reachable", "blocked", "not_registered", "unknown" (never asked), "no_identifier", or
+    # "no_invoices" (in Peppol, but not receiving BIS Billing 3.0 invoices)
     state: str
     address: str
     checked_at: datetime.datetime | None
@@ -128,7 +129,7 @@ def customer_reach_stored(customer: Customer) -> list[StoredReach]:
     """Each registry's stored answer for the customer, for pages: asks no registry."""
     from folio.channels.avtalegiro_no.transport import active_mandate
     from folio.channels.peppol.identifiers import InvalidParticipantError
-    from folio.channels.peppol.transport import customer_participant
+    from folio.channels.peppol.transport import BILLING_INVOICE, customer_participant
     from folio.delivery.models import PeppolLookup
 
     labels = dict(ChannelCode.choices)
@@ -141,15 +142,22 @@ def customer_reach_stored(customer: Customer) -> list[StoredReach]:
     lookup = None
     if participant is not None:
         lookup = PeppolLookup.objects.filter(participant_id=str(participant)).first()
+    if participant is None:
+        peppol_state = "no_identifier"
+    elif lookup is None:
+        peppol_state = "unknown"
+    elif not lookup.registered:
+        peppol_state = "not_registered"
+    elif BILLING_INVOICE not in lookup.document_types:
+        # What the channel's reach() refuses as well: routing does not pick Peppol then.
+        peppol_state = "no_invoices"
+    else:
+        peppol_state = "reachable"
     rows.append(
         StoredReach(
             channel=ChannelCode.PEPPOL,
             label=str(labels[ChannelCode.PEPPOL]),
-            state="no_identifier"
-            if participant is None
-            else "unknown"
-            if lookup is None
-            else ("reachable" if lookup.registered else "not_registered"),
+            state=peppol_state,
             address=str(participant) if participant else "",
             checked_at=lookup.checked_at if lookup else None,
         )
