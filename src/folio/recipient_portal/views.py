@@ -258,6 +258,12 @@ def _attachment(content: bytes, filename: str, content_type: str) -> HttpRespons
     return response
 
 
+def _require_download(portal: PortalSession, sender: Organization) -> None:
+    """A closed download answers 404, as every closed action does; the page stays open."""
+    if PortalAction.DOWNLOAD not in portal.settings_for(sender).actions:
+        raise Http404
+
+
 def _record_view_once(request: HttpRequest, portal: PortalSession, document, *, via: str):
     """Record the recipient's view (or download) once per visit, not on every reload."""
     if portal.support:
@@ -273,6 +279,7 @@ def _record_view_once(request: HttpRequest, portal: PortalSession, document, *, 
 @portal_view
 def document_pdf_download(request: HttpRequest, code, portal: PortalSession) -> HttpResponse:
     document = portal.document(code)
+    _require_download(portal, document.customer.sender)
     stored = stored_file_of(document, FileKind.PDF)
     if stored is not None:
         # Streamed from storage (sendfile where the server has it), never read into memory.
@@ -297,6 +304,7 @@ def document_pdf_download(request: HttpRequest, code, portal: PortalSession) -> 
 @portal_view
 def document_xml_download(request: HttpRequest, code, portal: PortalSession) -> HttpResponse:
     document = portal.document(code)
+    _require_download(portal, document.customer.sender)
     xml = document_source_xml(document)
     if xml is None:
         raise Http404
@@ -309,6 +317,9 @@ def documents_zip(request: HttpRequest, portal: PortalSession) -> HttpResponse:
     """Several documents' PDFs (and source XML) in one ZIP, capped in total size."""
     codes = request.POST.getlist("documents")
     documents = list(portal.documents().filter(code__in=_valid_codes(codes)))
+    for sender in {document.customer.sender for document in documents}:
+        # One closed sender refuses the whole ZIP rather than leaving its documents out unsaid.
+        _require_download(portal, sender)
     form = DocumentChoiceForm(request.POST, codes=[str(d.code) for d in documents])
     if not form.is_valid():
         messages.error(request, _("Choose one or more documents for the ZIP file."))

@@ -19,6 +19,8 @@ class PortalAction(models.TextChoices):
     QUOTE = "quote", _("Accept or reject quotes")
     CHANGE_DATA = "change_data", _("Change own data")
     STATEMENT = "statement", _("Statement of account")
+    # PDF, source XML and the ZIP of several; the document's page stays open either way.
+    DOWNLOAD = "download", _("Download PDF, XML and ZIP")
 
 
 def _all_types() -> list[str]:
