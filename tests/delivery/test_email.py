@@ -6,8 +6,9 @@ import email
 from email.policy import default as default_policy
 
 import pytest
+from django.conf import settings
 
-from folio.delivery.models import Delivery, DeliveryStatus
+from folio.delivery.models import Delivery, DeliveryStatus, MessageTemplate
 from folio.delivery.services import delivery_policy_update, message_template_set
 from folio.delivery.tasks import route_document
 from folio.documents.models import DocumentStatus, EventKind
@@ -96,3 +97,24 @@ def test_sender_template_link_only_with_placeholders(smtp_server):
     text = message.get_body(preferencelist=("plain",)).get_content()
     assert f"/portal/documents/{document.code}/" in text and "/portal/ " in text.replace(".", " ")
     assert list(message.iter_attachments()) == []
+
+
+def test_a_stored_template_the_sandbox_refuses_falls_back_to_the_default(smtp_server):
+    # Saved before the sandbox existed (the service refuses it now): the document still goes out.
+    document = accepted_document(email="legacy@example.test")
+    MessageTemplate.objects.create(
+        organization=document.organization,
+        purpose="document",
+        subject="{% load i18n %}{% translate 'Invoice' %} {{ document.number }}",
+        text_body="{{ settings.SECRET_KEY }}",
+    )
+    route_document.enqueue(str(document.code), channel="email")
+    run_jobs()
+
+    delivery = Delivery.objects.get(document=document)
+    assert delivery.status == DeliveryStatus.SENT
+    [message] = smtp_server.messages()
+    assert document.number in message["Subject"]
+    assert "{%" not in message["Subject"]
+    text = message.get_body(preferencelist=("plain",)).get_content()
+    assert "SECRET_KEY" not in text and settings.SECRET_KEY not in text

@@ -8,6 +8,7 @@ Sender templates use Django template syntax with a fixed context of plain values
 from __future__ import annotations
 
 import datetime
+import logging
 from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import format_datetime, formataddr, make_msgid, parseaddr
@@ -18,9 +19,12 @@ from django.urls import reverse
 from django.utils import formats, timezone, translation
 
 from folio.channels.base import Attachment
+from folio.core.errors import ApplicationError
 from folio.delivery.models import Delivery, MessageTemplate
 from folio.delivery.sender_templates import sender_template_render
 from folio.documents.models import Document
+
+logger = logging.getLogger(__name__)
 
 
 def mail_domain() -> str:
@@ -104,19 +108,29 @@ def render_parts(*, document: Document, purpose: str, context: dict) -> tuple[st
     custom = _sender_template(document, purpose, language)
     with translation.override(language):
         if custom is not None:
-            # Sender-written: rendered in the sandbox (delivery/sender_templates.py).
-            subject = sender_template_render(custom.subject, context)
-            text = sender_template_render(custom.text_body, context)
-            html = (
-                sender_template_render(custom.html_body, context, html=True)
-                if custom.html_body
-                else ""
-            )
-        else:
-            prefix = f"channels/email/{purpose}"
-            subject = render_to_string(f"{prefix}_subject.txt", context)
-            text = render_to_string(f"{prefix}.txt", context)
-            html = render_to_string(f"{prefix}.html", context)
+            try:
+                # Sender-written: rendered in the sandbox (delivery/sender_templates.py).
+                subject = sender_template_render(custom.subject, context)
+                text = sender_template_render(custom.text_body, context)
+                html = (
+                    sender_template_render(custom.html_body, context, html=True)
+                    if custom.html_body
+                    else ""
+                )
+                return " ".join(subject.split()), text.strip() + "\n", html
+            except ApplicationError as exc:
+                # A template saved under older, looser rules must not hold the document back:
+                # the recipient gets Folio's own wording instead.
+                logger.warning(
+                    "sender template %s of %s refused at send (%s); using the default",
+                    purpose,
+                    document.organization_id,
+                    exc,
+                )
+        prefix = f"channels/email/{purpose}"
+        subject = render_to_string(f"{prefix}_subject.txt", context)
+        text = render_to_string(f"{prefix}.txt", context)
+        html = render_to_string(f"{prefix}.html", context)
     return " ".join(subject.split()), text.strip() + "\n", html
 
 
