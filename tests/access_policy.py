@@ -188,8 +188,14 @@ ROUTES: dict[str, Rule] = {
     "app/documents/<uuid:code>/reply/": Rule(
         EDITORS, ok=400, method="POST", anonymous=APP_LOGIN, others=403, obj="document"
     ),
+    # Asking the registries again costs network calls: clerks, admins and support only.
     "app/partners/<uuid:code>/reach/check/": Rule(
-        STAFF, ok=400, method="POST", anonymous=APP_LOGIN, others=403, obj="staff_customer"
+        EDITORS | OPERATOR,
+        ok=400,
+        method="POST",
+        anonymous=APP_LOGIN,
+        others=403,
+        obj="staff_customer",
     ),
     # The invitation link is its own credential; a wrong one shows "used or expired".
     "app/invitation/<str:uidb64>/<str:token>/": Rule(EVERYONE),

@@ -155,6 +155,27 @@ def test_check_now_on_a_foreign_customer_is_not_found_and_asks_nobody(
     assert row_counts() == before
 
 
+def test_a_viewer_sees_the_reach_but_may_not_ask_the_registries(
+    efaktura, efaktura_sender, row_counts
+):
+    sender, _clerk = efaktura_sender
+    customer = consumer(sender, national_id=NATIONAL_ID)
+    efaktura.add_receiver(NATIONAL_ID, EFAKTURA_ID, issuers=[ISSUER])
+    user = UserFactory(username="nordic-viewer")
+    MembershipFactory(user=user, organization=sender, role=MembershipRole.VIEWER)
+    viewer = signed_in(user)
+    page = viewer.get(f"/app/partners/{customer.code}/")
+    assert page.status_code == 200 and _reach_row(page, "efaktura_no").state == "unknown"
+    assert b"Check now" not in page.content
+    before = row_counts()
+
+    response = viewer.post(f"/app/partners/{customer.code}/reach/check/", {"confirm": "yes"})
+
+    assert response.status_code == 403
+    assert row_counts() == before
+    assert efaktura.requests == []
+
+
 PEPPOL_PARTICIPANT = "0192:974760673"
 
 

@@ -235,7 +235,7 @@ def customer_reach_check_now(*, customer: Customer, actor: Actor) -> int:
     from folio.registries.selectors import customer_reach
     from folio.tenancy.services import require_permission
 
-    require_permission(actor, "view", customer.sender)
+    require_permission(actor, "manage_customers", customer.sender)
     started = timezone.now()
     token = _ASK_AGAIN.set(True)
     try:

@@ -23,7 +23,7 @@ from folio.customers.models import ChannelCode
 from folio.delivery.models import Delivery
 from folio.registries.selectors import customer_reach_stored
 from folio.registries.services import customer_reach_check_now
-from folio.sender_portal.access import request_scope, staff_actor
+from folio.sender_portal.access import request_scope, staff_actor, staff_actor_with
 from folio.sender_portal.selectors import (
     audit_entries,
     documents_in_scope,
@@ -33,6 +33,7 @@ from folio.sender_portal.selectors import (
     partners_in_scope,
 )
 from folio.sender_portal.views import LOGIN_URL
+from folio.tenancy.selectors import actor_can
 
 PARTNERS_PAGE = 50
 AUDIT_PAGE = 100
@@ -134,6 +135,8 @@ def partner_detail(request: HttpRequest, code) -> HttpResponse:
             "registrations": customer.registrations.order_by("-at", "-id")[:20],
             "consents": customer.consents.order_by("-at")[:20],
             "reach": customer_reach_stored(customer),
+            # Asking the registries costs network calls: only who may manage customers may.
+            "can_check_reach": actor_can(actor, "manage_customers", customer.sender),
             "customer_portal_url": settings.SITE_URL
             + reverse("recipient_portal:home")
             + "?"
@@ -146,7 +149,7 @@ def partner_detail(request: HttpRequest, code) -> HttpResponse:
 @login_required(login_url=LOGIN_URL)
 def partner_reach_check(request: HttpRequest, code) -> HttpResponse:
     """ "Check now": ask every registry about the customer again."""
-    actor = staff_actor(request)
+    actor = staff_actor_with(request, "manage_customers")
     scope = request_scope(request, actor)
     customer = partner_get(scope, code=code)
     if customer is None:
