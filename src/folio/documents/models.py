@@ -163,6 +163,11 @@ class Document(PublicCodeModel):
             # The list's other sortable columns (and a search by amount).
             models.Index(fields=["organization", "amount_total"], name="doc_org_total"),
             models.Index(fields=["organization", "due_date"], name="doc_org_due"),
+            # The customer portal's overdue count (open payment states, due before today): a
+            # range read of one account's open documents, not a walk through all its paid ones.
+            models.Index(
+                fields=["customer", "payment_status", "due_date"], name="doc_customer_overdue"
+            ),
         ]
         ordering = ["-issue_date", "-id"]
         verbose_name = _("document")
