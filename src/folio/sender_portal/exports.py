@@ -22,6 +22,7 @@ from folio.documents.models import Direction, Document, DocumentStatus, Document
 
 EXPORT_LIMIT = 100_000
 CHUNK = 2000
+LINES_PER_WRITE = 500
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 COLUMNS = (
@@ -73,14 +74,20 @@ def _headers() -> list[str]:
 
 
 def _rows(documents: QuerySet[Document]) -> Iterator[list]:
-    types = dict(DocumentType.choices)
-    statuses = dict(DocumentStatus.choices)
-    directions = dict(Direction.choices)
-    selected = documents.select_related("organization", "customer").only(
+    # Labels translated once per export, not once per row.
+    types = {value: str(label) for value, label in DocumentType.choices}
+    statuses = {value: str(label) for value, label in DocumentStatus.choices}
+    directions = {value: str(label) for value, label in Direction.choices}
+    # Plain tuples rather than model instances: building ~30,000 instances (with their joined
+    # organization and customer) took ~100 µs a row, seconds of a web worker per export.
+    selected = documents.values_list(
         "number",
         "type",
         "direction",
         "status",
+        "organization__name",
+        "customer__customer_number",
+        "counterparty_name",
         "issue_date",
         "due_date",
         "currency",
@@ -90,28 +97,42 @@ def _rows(documents: QuerySet[Document]) -> Iterator[list]:
         "buyer_reference",
         "channel",
         "code",
-        "counterparty_name",
-        "organization__name",
-        "customer__customer_number",
     )[:EXPORT_LIMIT]
-    for document in selected.iterator(chunk_size=CHUNK):
+    for (
+        number,
+        document_type,
+        direction,
+        status,
+        organization_name,
+        customer_number,
+        counterparty_name,
+        issue_date,
+        due_date,
+        currency,
+        amount_total,
+        amount_payable,
+        payment_reference,
+        buyer_reference,
+        channel,
+        code,
+    ) in selected.iterator(chunk_size=CHUNK):
         yield [
-            formula_safe(document.number),
-            str(types.get(document.type, document.type)),
-            str(directions.get(document.direction, document.direction)),
-            str(statuses.get(document.status, document.status)),
-            formula_safe(document.organization.name),
-            formula_safe(document.customer.customer_number if document.customer else ""),
-            formula_safe(document.counterparty_name),
-            document.issue_date,
-            document.due_date,
-            document.currency,
-            document.amount_total,
-            document.amount_payable,
-            formula_safe(document.payment_reference),
-            formula_safe(document.buyer_reference),
-            document.channel,
-            str(document.code),
+            formula_safe(number),
+            types.get(document_type, document_type),
+            directions.get(direction, direction),
+            statuses.get(status, status),
+            formula_safe(organization_name),
+            formula_safe(customer_number or ""),
+            formula_safe(counterparty_name),
+            issue_date,
+            due_date,
+            currency,
+            amount_total,
+            amount_payable,
+            formula_safe(payment_reference),
+            formula_safe(buyer_reference),
+            channel,
+            str(code),
         ]
 
 
@@ -125,6 +146,9 @@ class _Echo:
 
 
 def _csv_cell(value) -> str:
+    # Most cells are text already: answer those first (this runs for every cell of the file).
+    if value.__class__ is str:
+        return value
     if value is None:
         return ""
     if isinstance(value, Decimal):
@@ -140,8 +164,16 @@ def documents_csv_response(documents: QuerySet[Document]) -> StreamingHttpRespon
     def lines() -> Iterator[str]:
         # A byte-order mark, so that Excel reads the file as UTF-8 (æøå, čšž).
         yield "\ufeff" + writer.writerow(_headers())
+        # Rows go out in blocks: the server writes every yielded piece with its own system
+        # call, and one a row made a 30,000-row export as many writes.
+        block: list[str] = []
         for row in _rows(documents):
-            yield writer.writerow([_csv_cell(value) for value in row])
+            block.append(writer.writerow([_csv_cell(value) for value in row]))
+            if len(block) >= LINES_PER_WRITE:
+                yield "".join(block)
+                block = []
+        if block:
+            yield "".join(block)
 
     response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{_filename("csv")}"'
