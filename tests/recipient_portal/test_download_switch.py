@@ -160,8 +160,15 @@ def test_smartmail_link_still_counts_as_opened_when_portal_downloads_are_closed(
     document = smartmail_document(email="closed-downloads@example.test")
     _close_downloads(document.customer.sender)
     url = open_link_of(smtp_server.messages()[0])
+    assert b"Download the PDF" not in Client().get(url).content
+    # The link's own PDF button follows the switch too, and a refused download opens nothing.
+    assert Client().post(url, {"action": "pdf"}).status_code == 404
+    assert SmartmailTracking.objects.get(delivery__document=document).status == (
+        SmartmailStatus.WAITING
+    )
 
     opened = Client().post(url, {"action": "view"})
+    assert b"Download the PDF" not in opened.content
 
     assert opened.status_code == 200
     assert document.number in opened.content.decode()

@@ -21,6 +21,8 @@ from folio.channels.email.bounces import bounce_process
 from folio.core.errors import NotFoundError
 from folio.delivery.forms import OpenDocumentForm
 from folio.delivery.services import delivery_link_resolve, document_opened_record
+from folio.servicedesk.models import PortalAction
+from folio.servicedesk.selectors import portal_settings_for
 from folio.tenancy.actors import Actor
 
 # Inbound DSNs are small; anything bigger is not a bounce report.
@@ -35,7 +37,14 @@ def open_document(request: HttpRequest, token: str) -> HttpResponse:
         raise Http404 from exc
     delivery = link.delivery
     document = delivery.document
-    context = {"document": document, "sender": document.organization, "form": OpenDocumentForm()}
+    # The sender may close downloads in its customer portal; the link follows that choice.
+    downloads_open = PortalAction.DOWNLOAD in portal_settings_for(document.organization).actions
+    context = {
+        "document": document,
+        "sender": document.organization,
+        "form": OpenDocumentForm(),
+        "downloads_open": downloads_open,
+    }
     if request.method == "GET":
         response = render(request, "delivery/open_confirm.html", context)
         response["X-Robots-Tag"] = "noindex, nofollow"
@@ -46,6 +55,8 @@ def open_document(request: HttpRequest, token: str) -> HttpResponse:
     action = form.cleaned_data["action"]
     actor = Actor.for_system("recipient link")
     if action == OpenDocumentForm.PDF:
+        if not downloads_open:
+            raise Http404
         try:
             pdf = document_pdf(document)
         except TransportError as exc:
