@@ -45,6 +45,13 @@ COLUMNS = (
 )
 
 
+# The columns of a row that are not text already (dates and amounts), formatted for CSV; the
+# writer takes the text columns as they are (formatting every cell cost ~0.2 s a large export).
+NON_TEXT_COLUMNS = tuple(
+    COLUMNS.index(name) for name in ("issue_date", "due_date", "amount_total", "amount_payable")
+)
+
+
 def formula_safe(value: str) -> str:
     """Text that a spreadsheet shows as text, never runs as a formula."""
     if value and value.startswith(FORMULA_STARTS):
@@ -168,7 +175,9 @@ def documents_csv_response(documents: QuerySet[Document]) -> StreamingHttpRespon
         # call, and one a row made a 30,000-row export as many writes.
         block: list[str] = []
         for row in _rows(documents):
-            block.append(writer.writerow([_csv_cell(value) for value in row]))
+            for index in NON_TEXT_COLUMNS:
+                row[index] = _csv_cell(row[index])
+            block.append(writer.writerow(row))
             if len(block) >= LINES_PER_WRITE:
                 yield "".join(block)
                 block = []
