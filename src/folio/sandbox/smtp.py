@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import email
 import mailbox
+import re
 import secrets
 import socket
 import threading
@@ -146,9 +147,16 @@ class SandboxSMTPServer:
         box = mailbox.Maildir(self.handler.folder / "inbox", create=False)
         return [
             email.message_from_bytes(box.get_bytes(key), policy=default_policy)
-            for key in sorted(box.keys())
+            for key in sorted(box.keys(), key=_arrival_order)
         ]
 
     def duplicates(self) -> list[str]:
         log = self.handler.duplicates_log
         return log.read_text().split() if log.exists() else []
+
+
+def _arrival_order(key: str) -> tuple:
+    """Maildir keys are "<seconds>.M<microseconds>P<pid>Q<count>.<host>", the microseconds not
+    zero-padded, so plain string order misplaces two messages stored within one second."""
+    match = re.match(r"(\d+)\.M(\d+)P\d+Q(\d+)", key)
+    return tuple(int(part) for part in match.groups()) if match else (0, 0, 0, key)
