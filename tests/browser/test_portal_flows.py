@@ -24,19 +24,11 @@ from folio.documents.models import Document, DocumentEvent, DocumentType, EventK
 from folio.servicedesk.models import ChangeRequest, QuoteDecision
 from folio.servicedesk.services import change_request_decide
 from folio.tenancy.actors import Actor
+from tests.browser_support import CHROMIUM_ARGS
 from tests.factories import DocumentFactory, DocumentFileFactory
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 SIZES = {"desktop": (1280, 900), "phone": (375, 800)}
 SERIOUS = {"serious", "critical"}
 

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
-from pathlib import Path
 
 import pytest
 import segno
@@ -19,6 +17,7 @@ from playwright.sync_api import expect, sync_playwright
 
 from folio.rendering.models import ArtefactKind, RenderedArtefact
 from folio.tenancy.models import MembershipRole
+from tests.browser_support import CHROMIUM_ARGS, SIDEWAYS_OVERFLOW, screenshot, serious_violations
 from tests.factories import (
     TEST_PASSWORD,
     CompanyFactory,
@@ -32,18 +31,8 @@ from tests.ingestion_pipeline.documents import SELLER_ORG_NUMBER, SELLER_VAT_ID,
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 PHONE = {"width": 375, "height": 800}
 DESKTOP = {"width": 1280, "height": 900}
-SIDEWAYS_OVERFLOW = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
 
 
 def _png() -> bytes:
@@ -95,21 +84,6 @@ def _sign_in(page, base: str, username: str) -> None:
     page.click("form.form [type=submit]")
 
 
-def _screenshot(page, name: str) -> None:
-    folder = os.environ.get("FOLIO_SCREENSHOTS")
-    if folder:
-        Path(folder).mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(Path(folder) / f"{name}.png"), full_page=True)
-
-
-def _violations(results) -> str:
-    return "; ".join(
-        f"{violation['id']} ({violation['impact']})"
-        for violation in results.response["violations"]
-        if violation["impact"] in {"serious", "critical"}
-    )
-
-
 @pytest.mark.django_db(transaction=True)
 def test_sender_finds_a_document_and_sees_it_as_the_recipient_did(
     live_server, world, chromium_path
@@ -136,7 +110,7 @@ def test_sender_finds_a_document_and_sees_it_as_the_recipient_did(
             page.wait_for_function(
                 "(img) => img.complete && img.naturalWidth > 0", arg=preview.element_handle()
             )
-            _screenshot(page, "sender-document")
+            screenshot(page, "sender-document")
         finally:
             browser.close()
 
@@ -151,13 +125,13 @@ def test_clerk_corrects_and_resends_a_stopped_document(live_server, chromium_pat
             _sign_in(page, live_server.url, clerk.username)
             page.goto(live_server.url + "/app/stopped/")
             expect(page.get_by_text("Purchase order reference").first).to_be_visible()
-            _screenshot(page, "sender-stopped-phone")
+            screenshot(page, "sender-stopped-phone")
             page.click("table a:text('F-77')")
             page.fill("input[name=order_reference]", "PO-4711")
             page.click("text=Correct and resend >> nth=-1")
             expect(page.locator(".message-success")).to_contain_text("passed the checks")
             assert page.evaluate(SIDEWAYS_OVERFLOW) <= 0
-            _screenshot(page, "sender-resent-phone")
+            screenshot(page, "sender-resent-phone")
         finally:
             browser.close()
 
@@ -176,7 +150,7 @@ def test_admin_creates_an_api_key_and_sees_the_secret_once(live_server, world, c
             page.click("text=Create key")
             secret = page.locator("#new-secret").inner_text()
             assert secret.startswith("folio_")
-            _screenshot(page, "sender-api-key")
+            screenshot(page, "sender-api-key")
             page.reload()
             assert page.locator("#new-secret").count() == 0
             expect(page.get_by_role("cell", name="ERP export", exact=True)).to_be_visible()
@@ -215,14 +189,14 @@ def test_sender_pages_pass_axe_and_fit_a_phone(live_server, world, chromium_path
                 for path in paths:
                     response = page.goto(live_server.url + path)
                     assert response.status == 200, path
-                    found = _violations(axe.run(page))
+                    found = serious_violations(axe.run(page))
                     if found:
                         problems.append(f"{path} at {viewport['width']}px: {found}")
                     overflow = page.evaluate(SIDEWAYS_OVERFLOW)
                     if overflow > 0:
                         problems.append(f"{path} at {viewport['width']}px scrolls by {overflow}px")
                     name = path.strip("/").replace("/", "-")[:60]
-                    _screenshot(page, f"{name}-{viewport['width']}")
+                    screenshot(page, f"{name}-{viewport['width']}")
                 page.context.close()
         finally:
             browser.close()

@@ -12,15 +12,8 @@ from playwright.sync_api import expect, sync_playwright
 
 from folio.servicedesk.services import comment_create
 from folio.tenancy.actors import Actor
-from tests.browser.test_sender_portal import (
-    CHROMIUM_ARGS,
-    DESKTOP,
-    PHONE,
-    SIDEWAYS_OVERFLOW,
-    _screenshot,
-    _sign_in,
-    _violations,
-)
+from tests.browser.test_sender_portal import DESKTOP, PHONE, _sign_in
+from tests.browser_support import CHROMIUM_ARGS, SIDEWAYS_OVERFLOW, screenshot, serious_violations
 
 pytestmark = pytest.mark.browser
 
@@ -42,10 +35,10 @@ def test_admin_closes_an_action_and_applies_portal_access_to_everyone(
             page.click("form.card [type=submit]")
             expect(page.locator(".message-success")).to_contain_text("settings are saved")
             expect(page.get_by_label("Dispute")).not_to_be_checked()
-            _screenshot(page, "settings-customer-portal-saved")
+            screenshot(page, "settings-customer-portal-saved")
             page.click("text=Apply the default to all customers")
             expect(page.locator("h1")).to_contain_text("Apply the default portal access")
-            _screenshot(page, "settings-customer-portal-apply")
+            screenshot(page, "settings-customer-portal-apply")
             page.click("text=Change 1 customer")
             expect(page.locator(".message-success")).to_have_text("1 customer changed.")
         finally:
@@ -74,7 +67,7 @@ def test_admin_previews_an_email_template_with_the_latest_document(
             expect(page.frame_locator("iframe.preview-frame").locator("h1")).to_have_text(
                 "Nordlys Energi Norge AS"
             )
-            _screenshot(page, "settings-email-preview")
+            screenshot(page, "settings-email-preview")
             page.fill("textarea[name=text_body]", "{% debug %}")
             page.click("button[value=save]")
             expect(page.locator(".field-error").first).to_contain_text("debug")
@@ -107,7 +100,7 @@ def test_clerk_replies_to_a_customer_comment_on_a_phone(live_server, world, chro
             expect(page.locator(".message-success")).to_contain_text("customer portal")
             expect(page.locator(".comment-sender")).to_contain_text("half in 30 days")
             assert page.evaluate(SIDEWAYS_OVERFLOW) <= 0
-            _screenshot(page, "document-conversation-phone")
+            screenshot(page, "document-conversation-phone")
         finally:
             browser.close()
 
@@ -139,14 +132,14 @@ def test_new_sender_pages_pass_axe_and_fit_a_phone(live_server, world, chromium_
                 for path in paths:
                     response = page.goto(live_server.url + path)
                     assert response.status == 200, path
-                    found = _violations(axe.run(page))
+                    found = serious_violations(axe.run(page))
                     if found:
                         problems.append(f"{path} at {viewport['width']}px: {found}")
                     overflow = page.evaluate(SIDEWAYS_OVERFLOW)
                     if overflow > 0:
                         problems.append(f"{path} at {viewport['width']}px scrolls by {overflow}px")
                     name = "-".join(part for part in path.strip("/").split("/") if len(part) < 36)
-                    _screenshot(page, f"new-{name}-{viewport['width']}")
+                    screenshot(page, f"new-{name}-{viewport['width']}")
                 page.context.close()
         finally:
             browser.close()

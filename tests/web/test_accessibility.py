@@ -10,21 +10,12 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import sync_playwright
 
+from tests.browser_support import CHROMIUM_ARGS, SIDEWAYS_OVERFLOW
 from tests.factories import DeliveryFactory
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 PHONE_WIDTH = 375
-SIDEWAYS_OVERFLOW = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
 # The focused element: tag, class, outline style and width, and whether it is on screen.
 FOCUSED = """(() => {
   const element = document.activeElement;

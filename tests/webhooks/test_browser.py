@@ -7,8 +7,6 @@ Screenshots go to FOLIO_SCREENSHOTS (a folder) when that is set, for a human to 
 from __future__ import annotations
 
 import datetime
-import os
-from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -21,28 +19,12 @@ from folio.webhooks.models import (
     WebhookDeliveryStatus,
     WebhookEndpoint,
 )
+from tests.browser_support import CHROMIUM_ARGS, SIDEWAYS_OVERFLOW, screenshot
 from tests.factories import TEST_PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 VIEWPORTS = ({"width": 1280, "height": 900}, {"width": 375, "height": 800})
-SIDEWAYS_OVERFLOW = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
-
-
-def _screenshot(page, name: str) -> None:
-    folder = os.environ.get("FOLIO_SCREENSHOTS")
-    if folder:
-        Path(folder).mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(Path(folder) / f"{name}.png"), full_page=True)
 
 
 def _sign_in(page, base: str, username: str) -> None:
@@ -115,7 +97,7 @@ def test_admin_adds_an_endpoint_and_reads_its_log(live_server, world, chromium_p
             page.click("text=Add endpoint")
             secret = page.locator("#new-secret").inner_text()
             assert secret.startswith("whsec_")
-            _screenshot(page, "webhooks-endpoint-new-secret-1280")
+            screenshot(page, "webhooks-endpoint-new-secret-1280")
             page.reload()
             assert page.locator("#new-secret").count() == 0
         finally:
@@ -150,7 +132,7 @@ def test_admin_adds_an_endpoint_and_reads_its_log(live_server, world, chromium_p
                     overflow = page.evaluate(SIDEWAYS_OVERFLOW)
                     if overflow > 0:
                         problems.append(f"{path} at {viewport['width']}px scrolls by {overflow}px")
-                    _screenshot(page, f"{name}-{viewport['width']}")
+                    screenshot(page, f"{name}-{viewport['width']}")
                 expect(page.get_by_text("HTTP 500").first).to_be_visible()
                 page.context.close()
         finally:
