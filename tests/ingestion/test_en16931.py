@@ -62,3 +62,83 @@ def test_credit_note(corpus):
 def test_not_an_invoice_is_refused():
     with pytest.raises(NotAnInvoice):
         from_ubl(parse_xml(b"<Order/>"))
+
+
+ODD_INVOICE = b"""<?xml version="1.0" encoding="UTF-8"?>
+<Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"
+  xmlns:cac="urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2"
+  xmlns:cbc="urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2">
+  <!-- a comment before the first child --><?folio a processing instruction?>
+  <cbc:ID> INV-1 </cbc:ID>
+  <cbc:ID>INV-2</cbc:ID>
+  <cbc:IssueDate>2026-11-01T10:00:00</cbc:IssueDate>
+  <cbc:Note>  </cbc:Note>
+  <cbc:Note>first</cbc:Note>
+  <cbc:Note>second</cbc:Note>
+  <cbc:DocumentCurrencyCode>NOK</cbc:DocumentCurrencyCode>
+  <cac:BillingReference><cac:InvoiceDocumentReference><cbc:ID>A</cbc:ID>
+  </cac:InvoiceDocumentReference></cac:BillingReference>
+  <cac:BillingReference><cac:InvoiceDocumentReference><cbc:ID>B</cbc:ID>
+  </cac:InvoiceDocumentReference></cac:BillingReference>
+  <cac:AccountingSupplierParty><cac:Party>
+    <cac:PartyName><cbc:Name>Trading</cbc:Name></cac:PartyName>
+    <cac:PartyTaxScheme><cbc:CompanyID>NO1MVA</cbc:CompanyID>
+      <cac:TaxScheme><cbc:ID>vat</cbc:ID></cac:TaxScheme></cac:PartyTaxScheme>
+    <cac:PartyTaxScheme><cbc:CompanyID>Foretaksregisteret</cbc:CompanyID>
+      <cac:TaxScheme><cbc:ID>TAX</cbc:ID></cac:TaxScheme></cac:PartyTaxScheme>
+  </cac:Party></cac:AccountingSupplierParty>
+  <cac:TaxTotal><cbc:TaxAmount currencyID="NOK">25</cbc:TaxAmount>
+    <cac:TaxSubtotal><cbc:TaxableAmount currencyID="NOK">100</cbc:TaxableAmount>
+      <cbc:TaxAmount currencyID="NOK">25</cbc:TaxAmount>
+      <cac:TaxCategory><cbc:ID>S</cbc:ID><cbc:Percent>25</cbc:Percent></cac:TaxCategory>
+    </cac:TaxSubtotal></cac:TaxTotal>
+  <cac:TaxTotal><cbc:TaxAmount currencyID="SEK">30</cbc:TaxAmount></cac:TaxTotal>
+  <cac:LegalMonetaryTotal><cbc:PayableAmount currencyID="NOK">not a number</cbc:PayableAmount>
+  </cac:LegalMonetaryTotal>
+  <cac:InvoiceLine><cbc:ID>1</cbc:ID>
+    <cac:DocumentReference><cbc:ID>X</cbc:ID><cbc:DocumentTypeCode>916</cbc:DocumentTypeCode>
+    </cac:DocumentReference>
+    <cac:DocumentReference><cbc:ID schemeID="AAA">OBJ</cbc:ID>
+      <cbc:DocumentTypeCode>130</cbc:DocumentTypeCode></cac:DocumentReference>
+    <cbc:InvoicedQuantity unitCode="KWH">100</cbc:InvoicedQuantity>
+    <cac:Item><!-- c --><cbc:Name>Power</cbc:Name><cbc:Name>Other</cbc:Name>
+      <cac:CommodityClassification><cbc:ItemClassificationCode listID="STI">1
+      </cbc:ItemClassificationCode><cbc:ItemClassificationCode listID="CPV">2
+      </cbc:ItemClassificationCode></cac:CommodityClassification>
+      <cac:CommodityClassification><cbc:ItemClassificationCode listID="ZZZ">3
+      </cbc:ItemClassificationCode></cac:CommodityClassification>
+      <cac:AdditionalItemProperty><cbc:Name>Colour</cbc:Name></cac:AdditionalItemProperty>
+    </cac:Item>
+    <cac:Price><cbc:PriceAmount>1.25</cbc:PriceAmount>
+      <cbc:BaseQuantity unitCode="KWH">1</cbc:BaseQuantity></cac:Price>
+  </cac:InvoiceLine>
+</Invoice>"""
+
+
+def test_the_model_reads_the_first_of_repeated_elements_and_passes_over_comments():
+    """The reader's choices where a document says something twice or oddly (pinned so that a
+    faster reader keeps them): the first element of a tag counts, comments and processing
+    instructions are not elements, blank texts are missing terms, and a path below a repeated
+    aggregate reads its first occurrence only."""
+    invoice = from_ubl(parse_xml(ODD_INVOICE))
+    assert invoice.number == "INV-1"
+    assert str(invoice.issue_date) == "2026-11-01"
+    assert invoice.notes == ["first", "second"]
+    assert invoice.preceding_invoices == [("A", None)]
+    seller = invoice.seller
+    assert (seller.name, seller.trading_name) == ("Trading", "Trading")
+    assert (seller.vat_id, seller.tax_registration_id) == ("NO1MVA", "Foretaksregisteret")
+    assert invoice.totals.vat_total == Decimal("25")
+    assert invoice.totals.vat_total_accounting.value == Decimal("30")
+    assert invoice.totals.vat_total_accounting.currency == "SEK"
+    assert invoice.totals.payable is None
+    assert [(v.category, v.rate) for v in invoice.vat_breakdown] == [("S", Decimal("25"))]
+    (line,) = invoice.lines
+    assert (line.object_id.value, line.object_id.scheme) == ("OBJ", "AAA")
+    assert (line.quantity, line.unit_code) == (Decimal("100"), "KWH")
+    assert line.item_name == "Power"
+    assert [(c.value, c.scheme) for c in line.classification_ids] == [("1", "STI"), ("2", "CPV")]
+    assert line.attributes == [("Colour", "")]
+    assert (line.price, line.price_base_quantity) == (Decimal("1.25"), Decimal("1"))
+    assert line.allowances_charges == []
+    assert invoice.delivery is None and invoice.payee is None

@@ -248,45 +248,176 @@ class Invoice:
 
 
 # --- reading UBL ------------------------------------------------------------------------------
+#
+# One pass over an element's children gives the first child of each tag (what
+# `element.find(tag)` finds), so a field is a dictionary lookup instead of an ElementPath search:
+# lxml's `find` goes through Python-level path handling on every call, ~550 calls a document.
+# Children that may repeat are read with `iterchildren(tag)` (document order, like `findall`).
 
 _CAC = "{" + NS["cac"] + "}"
 _CBC = "{" + NS["cbc"] + "}"
 
+ACCOUNTING_COST = _CBC + "AccountingCost"
+ACTUAL_DELIVERY_DATE = _CBC + "ActualDeliveryDate"
+ADDITIONAL_DOCUMENT_REFERENCE = _CAC + "AdditionalDocumentReference"
+ADDITIONAL_ITEM_PROPERTY = _CAC + "AdditionalItemProperty"
+ADDITIONAL_STREET_NAME = _CBC + "AdditionalStreetName"
+ADDRESS = _CAC + "Address"
+ADDRESS_LINE = _CAC + "AddressLine"
+ALLOWANCE_CHARGE = _CAC + "AllowanceCharge"
+ALLOWANCE_CHARGE_REASON = _CBC + "AllowanceChargeReason"
+ALLOWANCE_CHARGE_REASON_CODE = _CBC + "AllowanceChargeReasonCode"
+ALLOWANCE_TOTAL_AMOUNT = _CBC + "AllowanceTotalAmount"
+AMOUNT = _CBC + "Amount"
+ATTACHMENT = _CAC + "Attachment"
+BASE_AMOUNT = _CBC + "BaseAmount"
+BASE_QUANTITY = _CBC + "BaseQuantity"
+BILLING_REFERENCE = _CAC + "BillingReference"
+BUYER_REFERENCE = _CBC + "BuyerReference"
+BUYERS_ITEM_IDENTIFICATION = _CAC + "BuyersItemIdentification"
+CARD_ACCOUNT = _CAC + "CardAccount"
+CHARGE_INDICATOR = _CBC + "ChargeIndicator"
+CHARGE_TOTAL_AMOUNT = _CBC + "ChargeTotalAmount"
+CITY_NAME = _CBC + "CityName"
+CLASSIFIED_TAX_CATEGORY = _CAC + "ClassifiedTaxCategory"
+COMMODITY_CLASSIFICATION = _CAC + "CommodityClassification"
+COMPANY_ID = _CBC + "CompanyID"
+COMPANY_LEGAL_FORM = _CBC + "CompanyLegalForm"
+CONTACT = _CAC + "Contact"
+CONTRACT_DOCUMENT_REFERENCE = _CAC + "ContractDocumentReference"
+COUNTRY = _CAC + "Country"
+COUNTRY_SUBENTITY = _CBC + "CountrySubentity"
+CREDIT_NOTE_LINE = _CAC + "CreditNoteLine"
+CREDIT_NOTE_TYPE_CODE = _CBC + "CreditNoteTypeCode"
+CREDITED_QUANTITY = _CBC + "CreditedQuantity"
+CUSTOMIZATION_ID = _CBC + "CustomizationID"
+DELIVERY = _CAC + "Delivery"
+DELIVERY_LOCATION = _CAC + "DeliveryLocation"
+DELIVERY_PARTY = _CAC + "DeliveryParty"
+DESCRIPTION = _CBC + "Description"
+DESPATCH_DOCUMENT_REFERENCE = _CAC + "DespatchDocumentReference"
+DOCUMENT_CURRENCY_CODE = _CBC + "DocumentCurrencyCode"
+DOCUMENT_DESCRIPTION = _CBC + "DocumentDescription"
+DOCUMENT_REFERENCE = _CAC + "DocumentReference"
+DOCUMENT_TYPE_CODE = _CBC + "DocumentTypeCode"
+DUE_DATE = _CBC + "DueDate"
+ELECTRONIC_MAIL = _CBC + "ElectronicMail"
+EMBEDDED_DOCUMENT_BINARY_OBJECT = _CBC + "EmbeddedDocumentBinaryObject"
+END_DATE = _CBC + "EndDate"
+ENDPOINT_ID = _CBC + "EndpointID"
+EXTERNAL_REFERENCE = _CAC + "ExternalReference"
+FINANCIAL_INSTITUTION_BRANCH = _CAC + "FinancialInstitutionBranch"
+HOLDER_NAME = _CBC + "HolderName"
+ID = _CBC + "ID"
+IDENTIFICATION_CODE = _CBC + "IdentificationCode"
+INVOICE_DOCUMENT_REFERENCE = _CAC + "InvoiceDocumentReference"
+INVOICE_LINE = _CAC + "InvoiceLine"
+INVOICE_PERIOD = _CAC + "InvoicePeriod"
+INVOICE_TYPE_CODE = _CBC + "InvoiceTypeCode"
+INVOICED_QUANTITY = _CBC + "InvoicedQuantity"
+ISSUE_DATE = _CBC + "IssueDate"
+ITEM = _CAC + "Item"
+ITEM_CLASSIFICATION_CODE = _CBC + "ItemClassificationCode"
+LEGAL_MONETARY_TOTAL = _CAC + "LegalMonetaryTotal"
+LINE = _CBC + "Line"
+LINE_EXTENSION_AMOUNT = _CBC + "LineExtensionAmount"
+LINE_ID = _CBC + "LineID"
+MULTIPLIER_FACTOR_NUMERIC = _CBC + "MultiplierFactorNumeric"
+NAME = _CBC + "Name"
+NOTE = _CBC + "Note"
+ORDER_LINE_REFERENCE = _CAC + "OrderLineReference"
+ORDER_REFERENCE = _CAC + "OrderReference"
+ORIGIN_COUNTRY = _CAC + "OriginCountry"
+ORIGINATOR_DOCUMENT_REFERENCE = _CAC + "OriginatorDocumentReference"
+PARTY = _CAC + "Party"
+PARTY_IDENTIFICATION = _CAC + "PartyIdentification"
+PARTY_LEGAL_ENTITY = _CAC + "PartyLegalEntity"
+PARTY_NAME = _CAC + "PartyName"
+PARTY_TAX_SCHEME = _CAC + "PartyTaxScheme"
+PAYABLE_AMOUNT = _CBC + "PayableAmount"
+PAYABLE_ROUNDING_AMOUNT = _CBC + "PayableRoundingAmount"
+PAYEE_FINANCIAL_ACCOUNT = _CAC + "PayeeFinancialAccount"
+PAYEE_PARTY = _CAC + "PayeeParty"
+PAYER_FINANCIAL_ACCOUNT = _CAC + "PayerFinancialAccount"
+PAYMENT_DUE_DATE = _CBC + "PaymentDueDate"
+PAYMENT_ID = _CBC + "PaymentID"
+PAYMENT_MANDATE = _CAC + "PaymentMandate"
+PAYMENT_MEANS = _CAC + "PaymentMeans"
+PAYMENT_MEANS_CODE = _CBC + "PaymentMeansCode"
+PAYMENT_TERMS = _CAC + "PaymentTerms"
+PERCENT = _CBC + "Percent"
+POSTAL_ADDRESS = _CAC + "PostalAddress"
+POSTAL_ZONE = _CBC + "PostalZone"
+PREPAID_AMOUNT = _CBC + "PrepaidAmount"
+PRICE = _CAC + "Price"
+PRICE_AMOUNT = _CBC + "PriceAmount"
+PRIMARY_ACCOUNT_NUMBER_ID = _CBC + "PrimaryAccountNumberID"
+PROFILE_ID = _CBC + "ProfileID"
+PROJECT_REFERENCE = _CAC + "ProjectReference"
+RECEIPT_DOCUMENT_REFERENCE = _CAC + "ReceiptDocumentReference"
+REGISTRATION_NAME = _CBC + "RegistrationName"
+SALES_ORDER_ID = _CBC + "SalesOrderID"
+SELLERS_ITEM_IDENTIFICATION = _CAC + "SellersItemIdentification"
+STANDARD_ITEM_IDENTIFICATION = _CAC + "StandardItemIdentification"
+START_DATE = _CBC + "StartDate"
+STREET_NAME = _CBC + "StreetName"
+SUPPLIER_PARTY = _CAC + "AccountingSupplierParty"
+CUSTOMER_PARTY = _CAC + "AccountingCustomerParty"
+TAX_AMOUNT = _CBC + "TaxAmount"
+TAX_CATEGORY = _CAC + "TaxCategory"
+TAX_CURRENCY_CODE = _CBC + "TaxCurrencyCode"
+TAX_EXCLUSIVE_AMOUNT = _CBC + "TaxExclusiveAmount"
+TAX_EXEMPTION_REASON = _CBC + "TaxExemptionReason"
+TAX_EXEMPTION_REASON_CODE = _CBC + "TaxExemptionReasonCode"
+TAX_INCLUSIVE_AMOUNT = _CBC + "TaxInclusiveAmount"
+TAX_POINT_DATE = _CBC + "TaxPointDate"
+TAX_REPRESENTATIVE_PARTY = _CAC + "TaxRepresentativeParty"
+TAX_SCHEME = _CAC + "TaxScheme"
+TAX_SUBTOTAL = _CAC + "TaxSubtotal"
+TAX_TOTAL = _CAC + "TaxTotal"
+TAXABLE_AMOUNT = _CBC + "TaxableAmount"
+TELEPHONE = _CBC + "Telephone"
+URI = _CBC + "URI"
+VALUE = _CBC + "Value"
 
-def _find(element, path: str):
-    """Child path like "cac:Party/cbc:Name" without XPath (fast and namespace-exact)."""
+_NO_CHILDREN: dict = {}
+
+
+def _children(element) -> dict:
+    """{tag: the first child with that tag} in one pass (iterating backwards, the first wins)."""
+    if element is None:
+        return _NO_CHILDREN
+    return {child.tag: child for child in reversed(element)}
+
+
+def _first(element, tag: str):
+    """The first child of `element` with `tag` (None when element is None or has none)."""
     if element is None:
         return None
-    for step in path.split("/"):
-        prefix, _, name = step.partition(":")
-        element = element.find(("{" + NS[prefix] + "}") + name)
-        if element is None:
-            return None
-    return element
+    for child in element.iterchildren(tag):
+        return child
+    return None
 
 
-def _findall(element, path: str) -> list:
+def _all(element, tag: str) -> list:
+    """Every child of `element` with `tag`, in document order (`element.findall(tag)`)."""
     if element is None:
         return []
-    *parents, last = path.split("/")
-    if parents:
-        element = _find(element, "/".join(parents))
-        if element is None:
-            return []
-    prefix, _, name = last.partition(":")
-    return element.findall(("{" + NS[prefix] + "}") + name)
+    return list(element.iterchildren(tag))
 
 
-def _text(element, path: str | None = None) -> str | None:
-    node = _find(element, path) if path else element
-    if node is None or node.text is None:
+def _text(node) -> str | None:
+    if node is None:
         return None
-    value = node.text.strip()
+    value = node.text
+    if value is None:
+        return None
+    value = value.strip()
     return value or None
 
 
-def _decimal(element, path: str | None = None) -> Decimal | None:
-    value = _text(element, path)
+def _decimal(node) -> Decimal | None:
+    value = _text(node)
     if value is None:
         return None
     try:
@@ -295,8 +426,8 @@ def _decimal(element, path: str | None = None) -> Decimal | None:
         return None
 
 
-def _date(element, path: str | None = None) -> datetime.date | None:
-    value = _text(element, path)
+def _date(node) -> datetime.date | None:
+    value = _text(node)
     if value is None:
         return None
     try:
@@ -306,8 +437,6 @@ def _date(element, path: str | None = None) -> datetime.date | None:
 
 
 def _identifier(node) -> Identifier | None:
-    if node is None:
-        return None
     value = _text(node)
     if value is None:
         return None
@@ -317,105 +446,116 @@ def _identifier(node) -> Identifier | None:
 def _address(node) -> Address | None:
     if node is None:
         return None
+    children = _children(node)
+    get = children.get
     return Address(
-        street=_text(node, "cbc:StreetName"),
-        additional_street=_text(node, "cbc:AdditionalStreetName"),
-        address_line_3=_text(node, "cac:AddressLine/cbc:Line"),
-        city=_text(node, "cbc:CityName"),
-        postal_code=_text(node, "cbc:PostalZone"),
-        subdivision=_text(node, "cbc:CountrySubentity"),
-        country_code=_text(node, "cac:Country/cbc:IdentificationCode"),
+        street=_text(get(STREET_NAME)),
+        additional_street=_text(get(ADDITIONAL_STREET_NAME)),
+        address_line_3=_text(_first(get(ADDRESS_LINE), LINE)),
+        city=_text(get(CITY_NAME)),
+        postal_code=_text(get(POSTAL_ZONE)),
+        subdivision=_text(get(COUNTRY_SUBENTITY)),
+        country_code=_text(_first(get(COUNTRY), IDENTIFICATION_CODE)),
     )
 
 
 def _contact(node) -> Contact | None:
     if node is None:
         return None
+    get = _children(node).get
     return Contact(
-        name=_text(node, "cbc:Name"),
-        telephone=_text(node, "cbc:Telephone"),
-        email=_text(node, "cbc:ElectronicMail"),
+        name=_text(get(NAME)),
+        telephone=_text(get(TELEPHONE)),
+        email=_text(get(ELECTRONIC_MAIL)),
     )
 
 
 def _party(node) -> Party:
     if node is None:
         return Party()
+    get = _children(node).get
     party = Party(
-        electronic_address=_identifier(_find(node, "cbc:EndpointID")),
+        electronic_address=_identifier(get(ENDPOINT_ID)),
         identifiers=[
             ident
             for ident in (
-                _identifier(_find(item, "cbc:ID"))
-                for item in _findall(node, "cac:PartyIdentification")
+                _identifier(_first(item, ID)) for item in node.iterchildren(PARTY_IDENTIFICATION)
             )
             if ident
-        ],
-        trading_name=_text(node, "cac:PartyName/cbc:Name"),
-        address=_address(_find(node, "cac:PostalAddress")),
-        contact=_contact(_find(node, "cac:Contact")),
+        ]
+        if get(PARTY_IDENTIFICATION) is not None
+        else [],
+        trading_name=_text(_first(get(PARTY_NAME), NAME)),
+        address=_address(get(POSTAL_ADDRESS)),
+        contact=_contact(get(CONTACT)),
     )
-    for tax_scheme in _findall(node, "cac:PartyTaxScheme"):
-        scheme = (_text(tax_scheme, "cac:TaxScheme/cbc:ID") or "").upper()
-        if scheme == "VAT":
-            party.vat_id = _text(tax_scheme, "cbc:CompanyID")
-        else:
-            party.tax_registration_id = _text(tax_scheme, "cbc:CompanyID")
-    legal = _find(node, "cac:PartyLegalEntity")
+    if get(PARTY_TAX_SCHEME) is not None:
+        for tax_scheme in node.iterchildren(PARTY_TAX_SCHEME):
+            scheme_children = _children(tax_scheme)
+            scheme = (_text(_first(scheme_children.get(TAX_SCHEME), ID)) or "").upper()
+            if scheme == "VAT":
+                party.vat_id = _text(scheme_children.get(COMPANY_ID))
+            else:
+                party.tax_registration_id = _text(scheme_children.get(COMPANY_ID))
+    legal = get(PARTY_LEGAL_ENTITY)
     if legal is not None:
-        party.name = _text(legal, "cbc:RegistrationName")
-        party.legal_registration_id = _identifier(_find(legal, "cbc:CompanyID"))
-        party.legal_form = _text(legal, "cbc:CompanyLegalForm")
+        legal_get = _children(legal).get
+        party.name = _text(legal_get(REGISTRATION_NAME))
+        party.legal_registration_id = _identifier(legal_get(COMPANY_ID))
+        party.legal_form = _text(legal_get(COMPANY_LEGAL_FORM))
     if party.name is None:
         party.name = party.trading_name
     return party
 
 
 def _allowance_charge(node) -> AllowanceCharge:
+    get = _children(node).get
+    category = get(TAX_CATEGORY)
     return AllowanceCharge(
-        is_charge=(_text(node, "cbc:ChargeIndicator") or "").lower() == "true",
-        amount=_decimal(node, "cbc:Amount"),
-        base_amount=_decimal(node, "cbc:BaseAmount"),
-        percentage=_decimal(node, "cbc:MultiplierFactorNumeric"),
-        reason=_text(node, "cbc:AllowanceChargeReason"),
-        reason_code=_text(node, "cbc:AllowanceChargeReasonCode"),
-        vat_category=_text(node, "cac:TaxCategory/cbc:ID"),
-        vat_rate=_decimal(node, "cac:TaxCategory/cbc:Percent"),
+        is_charge=(_text(get(CHARGE_INDICATOR)) or "").lower() == "true",
+        amount=_decimal(get(AMOUNT)),
+        base_amount=_decimal(get(BASE_AMOUNT)),
+        percentage=_decimal(get(MULTIPLIER_FACTOR_NUMERIC)),
+        reason=_text(get(ALLOWANCE_CHARGE_REASON)),
+        reason_code=_text(get(ALLOWANCE_CHARGE_REASON_CODE)),
+        vat_category=_text(_first(category, ID)),
+        vat_rate=_decimal(_first(category, PERCENT)),
     )
 
 
 def _payment_instructions(node) -> PaymentInstructions:
-    account = _find(node, "cac:PayeeFinancialAccount")
-    card = _find(node, "cac:CardAccount")
-    mandate = _find(node, "cac:PaymentMandate")
+    get = _children(node).get
+    account = get(PAYEE_FINANCIAL_ACCOUNT)
+    card = get(CARD_ACCOUNT)
+    mandate = get(PAYMENT_MANDATE)
+    means_code = get(PAYMENT_MEANS_CODE)
+    account_get = _children(account).get
     return PaymentInstructions(
-        means_code=_text(node, "cbc:PaymentMeansCode"),
-        means_text=(
-            _find(node, "cbc:PaymentMeansCode").get("name")
-            if _find(node, "cbc:PaymentMeansCode") is not None
-            else None
-        ),
-        remittance_information=_text(node, "cbc:PaymentID"),
-        account_id=_text(account, "cbc:ID"),
-        account_name=_text(account, "cbc:Name"),
-        service_provider_id=_text(account, "cac:FinancialInstitutionBranch/cbc:ID"),
+        means_code=_text(means_code),
+        means_text=means_code.get("name") if means_code is not None else None,
+        remittance_information=_text(get(PAYMENT_ID)),
+        account_id=_text(account_get(ID)),
+        account_name=_text(account_get(NAME)),
+        service_provider_id=_text(_first(account_get(FINANCIAL_INSTITUTION_BRANCH), ID)),
         card=PaymentCard(
-            account_number=_text(card, "cbc:PrimaryAccountNumberID"),
-            holder_name=_text(card, "cbc:HolderName"),
+            account_number=_text(_first(card, PRIMARY_ACCOUNT_NUMBER_ID)),
+            holder_name=_text(_first(card, HOLDER_NAME)),
         )
         if card is not None
         else None,
         direct_debit=DirectDebit(
-            mandate_reference=_text(mandate, "cbc:ID"),
-            debited_account=_text(mandate, "cac:PayerFinancialAccount/cbc:ID"),
+            mandate_reference=_text(_first(mandate, ID)),
+            debited_account=_text(_first(_first(mandate, PAYER_FINANCIAL_ACCOUNT), ID)),
         )
         if mandate is not None
         else None,
     )
 
 
-def _attachment(node) -> Attachment:
-    embedded = _find(node, "cac:Attachment/cbc:EmbeddedDocumentBinaryObject")
+def _attachment(node, get) -> Attachment:
+    """BG-24 from a cac:AdditionalDocumentReference `node` (`get`: its first child by tag)."""
+    attached = get(ATTACHMENT)
+    embedded = _first(attached, EMBEDDED_DOCUMENT_BINARY_OBJECT)
     content = None
     if embedded is not None and embedded.text:
         import base64
@@ -426,10 +566,10 @@ def _attachment(node) -> Attachment:
         except (binascii.Error, ValueError):
             content = None
     return Attachment(
-        id=_text(node, "cbc:ID"),
-        type_code=_text(node, "cbc:DocumentTypeCode"),
-        description=_text(node, "cbc:DocumentDescription"),
-        uri=_text(node, "cac:Attachment/cac:ExternalReference/cbc:URI"),
+        id=_text(get(ID)),
+        type_code=_text(get(DOCUMENT_TYPE_CODE)),
+        description=_text(get(DOCUMENT_DESCRIPTION)),
+        uri=_text(_first(_first(attached, EXTERNAL_REFERENCE), URI)),
         mime_code=embedded.get("mimeCode") if embedded is not None else None,
         filename=embedded.get("filename") if embedded is not None else None,
         content=content,
@@ -439,56 +579,63 @@ def _attachment(node) -> Attachment:
 def _period(node) -> Period | None:
     if node is None:
         return None
-    return Period(start=_date(node, "cbc:StartDate"), end=_date(node, "cbc:EndDate"))
+    get = _children(node).get
+    return Period(start=_date(get(START_DATE)), end=_date(get(END_DATE)))
 
 
-def _line(node, *, credit_note: bool) -> Line:
-    item = _find(node, "cac:Item")
-    price = _find(node, "cac:Price")
-    quantity_node = _find(node, "cbc:CreditedQuantity" if credit_note else "cbc:InvoicedQuantity")
-    price_allowance = _find(price, "cac:AllowanceCharge")
-    base_quantity = _find(price, "cbc:BaseQuantity")
+def _line(node, quantity_tag: str) -> Line:
+    get = _children(node).get
+    item = get(ITEM)
+    price = get(PRICE)
+    quantity_node = get(quantity_tag)
+    item_get = _children(item).get
+    price_get = _children(price).get
+    price_allowance = price_get(ALLOWANCE_CHARGE)
+    base_quantity = price_get(BASE_QUANTITY)
+    tax_category = item_get(CLASSIFIED_TAX_CATEGORY)
+    object_id = None
+    if get(DOCUMENT_REFERENCE) is not None:
+        for reference in node.iterchildren(DOCUMENT_REFERENCE):
+            reference_get = _children(reference).get
+            if _text(reference_get(DOCUMENT_TYPE_CODE)) == "130":
+                object_id = _identifier(reference_get(ID))
+                break
     return Line(
-        id=_text(node, "cbc:ID"),
-        note=_text(node, "cbc:Note"),
-        object_id=_identifier(
-            next(
-                (
-                    _find(ref, "cbc:ID")
-                    for ref in _findall(node, "cac:DocumentReference")
-                    if _text(ref, "cbc:DocumentTypeCode") == "130"
-                ),
-                None,
-            )
-        ),
+        id=_text(get(ID)),
+        note=_text(get(NOTE)),
+        object_id=object_id,
         quantity=_decimal(quantity_node),
         unit_code=quantity_node.get("unitCode") if quantity_node is not None else None,
-        net_amount=_decimal(node, "cbc:LineExtensionAmount"),
-        accounting_reference=_text(node, "cbc:AccountingCost"),
-        order_line_reference=_text(node, "cac:OrderLineReference/cbc:LineID"),
-        period=_period(_find(node, "cac:InvoicePeriod")),
-        allowances_charges=[_allowance_charge(ac) for ac in _findall(node, "cac:AllowanceCharge")],
-        price=_decimal(price, "cbc:PriceAmount"),
+        net_amount=_decimal(get(LINE_EXTENSION_AMOUNT)),
+        accounting_reference=_text(get(ACCOUNTING_COST)),
+        order_line_reference=_text(_first(get(ORDER_LINE_REFERENCE), LINE_ID)),
+        period=_period(get(INVOICE_PERIOD)),
+        allowances_charges=[_allowance_charge(ac) for ac in node.iterchildren(ALLOWANCE_CHARGE)]
+        if get(ALLOWANCE_CHARGE) is not None
+        else [],
+        price=_decimal(price_get(PRICE_AMOUNT)),
         price_base_quantity=_decimal(base_quantity),
         price_base_unit_code=base_quantity.get("unitCode") if base_quantity is not None else None,
-        price_discount=_decimal(price_allowance, "cbc:Amount"),
-        gross_price=_decimal(price_allowance, "cbc:BaseAmount"),
-        item_name=_text(item, "cbc:Name"),
-        item_description=_text(item, "cbc:Description"),
-        buyers_item_id=_text(item, "cac:BuyersItemIdentification/cbc:ID"),
-        sellers_item_id=_text(item, "cac:SellersItemIdentification/cbc:ID"),
-        standard_item_id=_identifier(_find(item, "cac:StandardItemIdentification/cbc:ID")),
+        price_discount=_decimal(_first(price_allowance, AMOUNT)),
+        gross_price=_decimal(_first(price_allowance, BASE_AMOUNT)),
+        item_name=_text(item_get(NAME)),
+        item_description=_text(item_get(DESCRIPTION)),
+        buyers_item_id=_text(_first(item_get(BUYERS_ITEM_IDENTIFICATION), ID)),
+        sellers_item_id=_text(_first(item_get(SELLERS_ITEM_IDENTIFICATION), ID)),
+        standard_item_id=_identifier(_first(item_get(STANDARD_ITEM_IDENTIFICATION), ID)),
         classification_ids=[
             Identifier(value=_text(code) or "", scheme=code.get("listID"))
-            for code in _findall(item, "cac:CommodityClassification/cbc:ItemClassificationCode")
+            for code in _all(item_get(COMMODITY_CLASSIFICATION), ITEM_CLASSIFICATION_CODE)
         ],
-        origin_country=_text(item, "cac:OriginCountry/cbc:IdentificationCode"),
-        vat_category=_text(item, "cac:ClassifiedTaxCategory/cbc:ID"),
-        vat_rate=_decimal(item, "cac:ClassifiedTaxCategory/cbc:Percent"),
+        origin_country=_text(_first(item_get(ORIGIN_COUNTRY), IDENTIFICATION_CODE)),
+        vat_category=_text(_first(tax_category, ID)),
+        vat_rate=_decimal(_first(tax_category, PERCENT)),
         attributes=[
-            (_text(prop, "cbc:Name") or "", _text(prop, "cbc:Value") or "")
-            for prop in _findall(item, "cac:AdditionalItemProperty")
-        ],
+            (_text(_first(prop, NAME)) or "", _text(_first(prop, VALUE)) or "")
+            for prop in item.iterchildren(ADDITIONAL_ITEM_PROPERTY)
+        ]
+        if item_get(ADDITIONAL_ITEM_PROPERTY) is not None
+        else [],
     )
 
 
@@ -502,111 +649,116 @@ def from_ubl(tree) -> Invoice:
     else:
         raise NotAnInvoice(f"not a UBL Invoice or CreditNote: {root.tag}")
 
-    currency = _text(root, "cbc:DocumentCurrencyCode")
-    monetary = _find(root, "cac:LegalMonetaryTotal")
+    get = _children(root).get
+    currency = _text(get(DOCUMENT_CURRENCY_CODE))
+    monetary_get = _children(get(LEGAL_MONETARY_TOTAL)).get
     vat_total = None
     vat_total_accounting = None
     vat_breakdown: list[VatBreakdown] = []
-    for tax_total in _findall(root, "cac:TaxTotal"):
-        amount_node = _find(tax_total, "cbc:TaxAmount")
+    for tax_total in _all(root, TAX_TOTAL):
+        amount_node = _first(tax_total, TAX_AMOUNT)
         amount = _decimal(amount_node)
         amount_currency = amount_node.get("currencyID") if amount_node is not None else None
         if amount_currency == currency or (vat_total is None and amount_currency is None):
             vat_total = amount
-            for subtotal in _findall(tax_total, "cac:TaxSubtotal"):
-                category = _find(subtotal, "cac:TaxCategory")
+            for subtotal in tax_total.iterchildren(TAX_SUBTOTAL):
+                subtotal_get = _children(subtotal).get
+                category_get = _children(subtotal_get(TAX_CATEGORY)).get
                 vat_breakdown.append(
                     VatBreakdown(
-                        taxable_amount=_decimal(subtotal, "cbc:TaxableAmount"),
-                        tax_amount=_decimal(subtotal, "cbc:TaxAmount"),
-                        category=_text(category, "cbc:ID"),
-                        rate=_decimal(category, "cbc:Percent"),
-                        exemption_reason=_text(category, "cbc:TaxExemptionReason"),
-                        exemption_reason_code=_text(category, "cbc:TaxExemptionReasonCode"),
+                        taxable_amount=_decimal(subtotal_get(TAXABLE_AMOUNT)),
+                        tax_amount=_decimal(subtotal_get(TAX_AMOUNT)),
+                        category=_text(category_get(ID)),
+                        rate=_decimal(category_get(PERCENT)),
+                        exemption_reason=_text(category_get(TAX_EXEMPTION_REASON)),
+                        exemption_reason_code=_text(category_get(TAX_EXEMPTION_REASON_CODE)),
                     )
                 )
         elif amount is not None:
             vat_total_accounting = Amount(value=amount, currency=amount_currency)
 
-    delivery_node = _find(root, "cac:Delivery")
-    payee_node = _find(root, "cac:PayeeParty")
-    representative_node = _find(root, "cac:TaxRepresentativeParty")
+    delivery_node = get(DELIVERY)
+    payee_node = get(PAYEE_PARTY)
+    representative_node = get(TAX_REPRESENTATIVE_PARTY)
     invoiced_object = None
     attachments = []
     # BT-11: an Invoice has cac:ProjectReference; a CreditNote has none, so Peppol BIS 3 carries
     # the project reference as an additional document reference of type 50 (not an attachment).
-    project_reference = None if credit_note else _text(root, "cac:ProjectReference/cbc:ID")
-    for reference in _findall(root, "cac:AdditionalDocumentReference"):
-        type_code = _text(reference, "cbc:DocumentTypeCode")
+    project_reference = None if credit_note else _text(_first(get(PROJECT_REFERENCE), ID))
+    for reference in _all(root, ADDITIONAL_DOCUMENT_REFERENCE):
+        reference_get = _children(reference).get
+        type_code = _text(reference_get(DOCUMENT_TYPE_CODE))
         if type_code == "130":
-            invoiced_object = _identifier(_find(reference, "cbc:ID"))
+            invoiced_object = _identifier(reference_get(ID))
         elif credit_note and type_code == "50":
-            project_reference = project_reference or _text(reference, "cbc:ID")
+            project_reference = project_reference or _text(reference_get(ID))
         else:
-            attachments.append(_attachment(reference))
+            attachments.append(_attachment(reference, reference_get))
 
+    order_get = _children(get(ORDER_REFERENCE)).get
+    if delivery_node is not None:
+        delivery_get = _children(delivery_node).get
+        location = delivery_get(DELIVERY_LOCATION)
+        delivery = Delivery(
+            party_name=_text(_first(_first(delivery_get(DELIVERY_PARTY), PARTY_NAME), NAME)),
+            location_id=_identifier(_first(location, ID)),
+            date=_date(delivery_get(ACTUAL_DELIVERY_DATE)),
+            address=_address(_first(location, ADDRESS)),
+        )
+    else:
+        delivery = None
+    line_tag = CREDIT_NOTE_LINE if credit_note else INVOICE_LINE
+    quantity_tag = CREDITED_QUANTITY if credit_note else INVOICED_QUANTITY
     return Invoice(
         document_type=document_type,
-        customization_id=_text(root, "cbc:CustomizationID"),
-        profile_id=_text(root, "cbc:ProfileID"),
-        number=_text(root, "cbc:ID"),
-        issue_date=_date(root, "cbc:IssueDate"),
-        type_code=_text(root, "cbc:CreditNoteTypeCode" if credit_note else "cbc:InvoiceTypeCode"),
+        customization_id=_text(get(CUSTOMIZATION_ID)),
+        profile_id=_text(get(PROFILE_ID)),
+        number=_text(get(ID)),
+        issue_date=_date(get(ISSUE_DATE)),
+        type_code=_text(get(CREDIT_NOTE_TYPE_CODE if credit_note else INVOICE_TYPE_CODE)),
         currency=currency,
-        vat_currency=_text(root, "cbc:TaxCurrencyCode"),
-        due_date=_date(root, "cbc:DueDate") or _date(root, "cac:PaymentMeans/cbc:PaymentDueDate"),
-        tax_point_date=_date(root, "cbc:TaxPointDate"),
-        buyer_reference=_text(root, "cbc:BuyerReference"),
+        vat_currency=_text(get(TAX_CURRENCY_CODE)),
+        due_date=_date(get(DUE_DATE)) or _date(_first(get(PAYMENT_MEANS), PAYMENT_DUE_DATE)),
+        tax_point_date=_date(get(TAX_POINT_DATE)),
+        buyer_reference=_text(get(BUYER_REFERENCE)),
         project_reference=project_reference,
-        contract_reference=_text(root, "cac:ContractDocumentReference/cbc:ID"),
-        order_reference=_text(root, "cac:OrderReference/cbc:ID"),
-        sales_order_reference=_text(root, "cac:OrderReference/cbc:SalesOrderID"),
-        receiving_advice_reference=_text(root, "cac:ReceiptDocumentReference/cbc:ID"),
-        despatch_advice_reference=_text(root, "cac:DespatchDocumentReference/cbc:ID"),
-        tender_reference=_text(root, "cac:OriginatorDocumentReference/cbc:ID"),
+        contract_reference=_text(_first(get(CONTRACT_DOCUMENT_REFERENCE), ID)),
+        order_reference=_text(order_get(ID)),
+        sales_order_reference=_text(order_get(SALES_ORDER_ID)),
+        receiving_advice_reference=_text(_first(get(RECEIPT_DOCUMENT_REFERENCE), ID)),
+        despatch_advice_reference=_text(_first(get(DESPATCH_DOCUMENT_REFERENCE), ID)),
+        tender_reference=_text(_first(get(ORIGINATOR_DOCUMENT_REFERENCE), ID)),
         invoiced_object_id=invoiced_object,
-        accounting_reference=_text(root, "cbc:AccountingCost"),
-        payment_terms=_text(root, "cac:PaymentTerms/cbc:Note"),
-        notes=[note for note in (_text(n) for n in _findall(root, "cbc:Note")) if note],
+        accounting_reference=_text(get(ACCOUNTING_COST)),
+        payment_terms=_text(_first(get(PAYMENT_TERMS), NOTE)),
+        notes=[note for note in (_text(n) for n in _all(root, NOTE)) if note],
         preceding_invoices=[
-            (_text(ref, "cbc:ID") or "", _date(ref, "cbc:IssueDate"))
-            for ref in _findall(root, "cac:BillingReference/cac:InvoiceDocumentReference")
+            (_text(_first(ref, ID)) or "", _date(_first(ref, ISSUE_DATE)))
+            for ref in _all(get(BILLING_REFERENCE), INVOICE_DOCUMENT_REFERENCE)
         ],
-        period=_period(_find(root, "cac:InvoicePeriod")),
-        seller=_party(_find(root, "cac:AccountingSupplierParty/cac:Party")),
-        buyer=_party(_find(root, "cac:AccountingCustomerParty/cac:Party")),
+        period=_period(get(INVOICE_PERIOD)),
+        seller=_party(_first(get(SUPPLIER_PARTY), PARTY)),
+        buyer=_party(_first(get(CUSTOMER_PARTY), PARTY)),
         payee=_party(payee_node) if payee_node is not None else None,
         seller_tax_representative=_party(representative_node)
         if representative_node is not None
         else None,
-        delivery=Delivery(
-            party_name=_text(delivery_node, "cac:DeliveryParty/cac:PartyName/cbc:Name"),
-            location_id=_identifier(_find(delivery_node, "cac:DeliveryLocation/cbc:ID")),
-            date=_date(delivery_node, "cbc:ActualDeliveryDate"),
-            address=_address(_find(delivery_node, "cac:DeliveryLocation/cac:Address")),
-        )
-        if delivery_node is not None
-        else None,
-        payment_instructions=[
-            _payment_instructions(pm) for pm in _findall(root, "cac:PaymentMeans")
-        ],
-        allowances_charges=[_allowance_charge(ac) for ac in _findall(root, "cac:AllowanceCharge")],
+        delivery=delivery,
+        payment_instructions=[_payment_instructions(pm) for pm in _all(root, PAYMENT_MEANS)],
+        allowances_charges=[_allowance_charge(ac) for ac in _all(root, ALLOWANCE_CHARGE)],
         vat_breakdown=vat_breakdown,
         totals=Totals(
-            line_net_total=_decimal(monetary, "cbc:LineExtensionAmount"),
-            allowance_total=_decimal(monetary, "cbc:AllowanceTotalAmount"),
-            charge_total=_decimal(monetary, "cbc:ChargeTotalAmount"),
-            total_without_vat=_decimal(monetary, "cbc:TaxExclusiveAmount"),
+            line_net_total=_decimal(monetary_get(LINE_EXTENSION_AMOUNT)),
+            allowance_total=_decimal(monetary_get(ALLOWANCE_TOTAL_AMOUNT)),
+            charge_total=_decimal(monetary_get(CHARGE_TOTAL_AMOUNT)),
+            total_without_vat=_decimal(monetary_get(TAX_EXCLUSIVE_AMOUNT)),
             vat_total=vat_total,
             vat_total_accounting=vat_total_accounting,
-            total_with_vat=_decimal(monetary, "cbc:TaxInclusiveAmount"),
-            prepaid=_decimal(monetary, "cbc:PrepaidAmount"),
-            rounding=_decimal(monetary, "cbc:PayableRoundingAmount"),
-            payable=_decimal(monetary, "cbc:PayableAmount"),
+            total_with_vat=_decimal(monetary_get(TAX_INCLUSIVE_AMOUNT)),
+            prepaid=_decimal(monetary_get(PREPAID_AMOUNT)),
+            rounding=_decimal(monetary_get(PAYABLE_ROUNDING_AMOUNT)),
+            payable=_decimal(monetary_get(PAYABLE_AMOUNT)),
         ),
         attachments=attachments,
-        lines=[
-            _line(node, credit_note=credit_note)
-            for node in _findall(root, "cac:CreditNoteLine" if credit_note else "cac:InvoiceLine")
-        ],
+        lines=[_line(node, quantity_tag) for node in root.iterchildren(line_tag)],
     )
