@@ -33,34 +33,39 @@ def vat_scheme(e) -> bool:
 
 
 def _name_ends(suffix: str, *, exclude=None) -> Select:
-    """`//*[ends-with(name(), suffix)]`: found by the document's distinct tags, not by
-    reading every element's tag."""
+    """`//*[ends-with(name(), suffix)]`, less the tag paths `exclude` names: a structural
+    selection, so the engine decides once per distinct tag path, not per element."""
+
+    def path_match(path: tuple[str, ...]) -> bool:
+        return path[-1].endswith(suffix) and not (exclude is not None and exclude(path))
 
     def pick(document):
+        path_of = document.path_of
         found = [
             e
             for tag, elements in document.by_tag.items()
             if tag.endswith(suffix)
             for e in elements
-            if not (exclude is not None and exclude(e))
+            if path_match(path_of[e])
         ]
         if len(found) > 1:
             found.sort(key=document.order.__getitem__)
         return found
 
-    return Select(pick)
+    return Select(pick, path_match=path_match)
 
 
-def _in_price_allowance(e) -> bool:
-    """`ancestor::cac:Price/cac:AllowanceCharge` exists."""
-    from folio.ingestion.validation.native.document import clark
+_PRICE, _ALLOWANCE_CHARGE = clark("cac:Price"), clark("cac:AllowanceCharge")
 
-    price, allowance = clark("cac:Price"), clark("cac:AllowanceCharge")
-    for ancestor in e.iterancestors(allowance):
-        parent = ancestor.getparent()
-        if parent is not None and parent.tag == price:
-            return True
-    return False
+
+def _in_price_allowance(path: tuple[str, ...]) -> bool:
+    """`ancestor::cac:Price/cac:AllowanceCharge` exists, read off the element's tag path (its
+    ancestors are all but the last step)."""
+    ancestors = path[:-1]
+    return any(
+        ancestors[i] == _PRICE and ancestors[i + 1] == _ALLOWANCE_CHARGE
+        for i in range(len(ancestors) - 1)
+    )
 
 
 def _with_attribute(name: str):
@@ -292,7 +297,9 @@ SYNTAX_AMOUNT = SYNTAX.context(
     1012,
     "//*[ends-with(name(), 'Amount') and not(ends-with(name(),'PriceAmount')) and "
     "not(ancestor::cac:Price/cac:AllowanceCharge)]",
-    _name_ends("Amount", exclude=lambda e: e.tag.endswith("PriceAmount") or _in_price_allowance(e)),
+    _name_ends(
+        "Amount", exclude=lambda path: path[-1].endswith("PriceAmount") or _in_price_allowance(path)
+    ),
 )
 SYNTAX_BINARY_OBJECT = SYNTAX.context(
     1011, "//*[ends-with(name(), 'BinaryObject')]", _name_ends("BinaryObject")
