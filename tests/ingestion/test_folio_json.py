@@ -355,3 +355,39 @@ def test_the_documented_example_conforms_and_adds_up_as_documented(native, offic
         Decimal("325.00"),
     )
     assert totals.payable == Decimal("1625.00")
+
+
+MARKUP = "A & B <c> \"d\" 'e'\r\n\tf ]]> é 中 😀"
+
+
+def test_text_and_attributes_with_markup_characters_come_back_from_the_ubl_unchanged():
+    """The writer escapes what XML needs escaped, in text and in attribute values, so that the
+    hardened parser reads back exactly what the JSON said (whitespace inside values included)."""
+    seller = copy.deepcopy(SELLER)
+    seller["electronic_address"] = {"value": "123456785", "scheme": 'a&<>"\n\t\rb'}
+    document = _document(
+        number=MARKUP,
+        notes=[MARKUP, ""],
+        payment_terms=MARKUP,
+        seller=seller,
+        lines=[{"item_name": MARKUP, "quantity": "1", "unit_code": '<&">', "price": "10"}],
+    )
+    ubl = ubl_from_json(FolioDocumentIn.model_validate(document))
+    assert b"A &amp; B &lt;c&gt; \"d\" 'e'&#13;\n\tf ]]&gt; " in ubl
+    assert b'schemeID="a&amp;&lt;&gt;&quot;&#10;&#9;&#13;b"' in ubl
+    assert b"<cbc:Note></cbc:Note>" in ubl  # an empty note is written empty, not left out
+    invoice = from_ubl(parse_xml(ubl))
+    assert invoice.number == MARKUP.strip()
+    assert invoice.notes == [MARKUP.strip()]
+    assert invoice.payment_terms == MARKUP.strip()
+    assert invoice.seller.electronic_address.scheme == 'a&<>"\n\t\rb'
+    assert invoice.lines[0].item_name == MARKUP.strip()
+    assert invoice.lines[0].unit_code == '<&">'
+
+
+@pytest.mark.parametrize("character", ["\x00", "\x01", "\x1f", "\ufffe", "\uffff"])
+def test_a_character_xml_cannot_carry_is_refused_by_the_writer(character):
+    """What lxml refuses in a tree the writer refuses too (the text is never written out)."""
+    document = FolioDocumentIn.model_validate(_document(buyer_reference=f"Kari{character}"))
+    with pytest.raises(ValueError, match="XML compatible"):
+        ubl_from_json(document)

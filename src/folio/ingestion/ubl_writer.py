@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -166,82 +167,123 @@ def _fmt(value: Decimal) -> str:
     return format(value.normalize(), "f") if value == value.to_integral() else format(value, "f")
 
 
-def add(parent, step: str, text=None, **attributes) -> etree._Element:
-    element = etree.SubElement(parent, _qname(step))
-    if text is not None:
-        element.text = str(text)
-    for key, value in attributes.items():
-        if value is not None:
-            element.set(key, str(value))
-    return element
+# --- writing UBL -------------------------------------------------------------------------------
+#
+# The document is written as text, in document order, exactly as lxml serialises the tree this
+# module used to build element by element (`etree.tostring(root, xml_declaration=True,
+# encoding="UTF-8")`): building ~320 elements cost more than the rest of ingestion's JSON -> UBL
+# step together. The escapes are libxml2's: in text & < > and CR; in attribute values also the
+# double quote, LF and TAB. What lxml refuses to put in a tree (control characters, U+FFFE,
+# U+FFFF, lone surrogates) is refused here too, with the exceptions lxml raises.
+
+_ROOT_NAMESPACES = f'xmlns:cac="{NS["cac"]}" xmlns:cbc="{NS["cbc"]}"'
+_DECLARATION = "<?xml version='1.0' encoding='UTF-8'?>\n"
+_INVOICE_START = f'{_DECLARATION}<Invoice xmlns="{NS["inv"]}" {_ROOT_NAMESPACES}>'
+_CREDIT_NOTE_START = f'{_DECLARATION}<CreditNote xmlns="{NS["cn"]}" {_ROOT_NAMESPACES}>'
+_NOT_XML_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_NOT_XML_MESSAGE = (
+    "All strings must be XML compatible: Unicode or ASCII, no NULL bytes or control characters"
+)
 
 
-def _address(parent, step: str, address: AddressIn) -> None:
-    node = add(parent, step)
+def _escape(text: str) -> str:
+    """Character data as libxml2 writes it in UTF-8."""
+    if "&" in text:
+        text = text.replace("&", "&amp;")
+    if "<" in text:
+        text = text.replace("<", "&lt;")
+    if ">" in text:
+        text = text.replace(">", "&gt;")
+    if "\r" in text:
+        text = text.replace("\r", "&#13;")
+    return text
+
+
+def _escape_attribute(value: str) -> str:
+    """An attribute value as libxml2 writes it between double quotes in UTF-8."""
+    value = _escape(value)
+    if '"' in value:
+        value = value.replace('"', "&quot;")
+    if "\n" in value:
+        value = value.replace("\n", "&#10;")
+    if "\t" in value:
+        value = value.replace("\t", "&#9;")
+    return value
+
+
+def _attribute(name: str, value: str | None) -> str:
+    """` name="value"`, or nothing for None (the writer leaves out attributes it has no value
+    for)."""
+    if value is None:
+        return ""
+    return f' {name}="{_escape_attribute(value)}"'
+
+
+def _leaf(tag: str, text: str, attributes: str = "") -> str:
+    return f"<{tag}{attributes}>{_escape(text)}</{tag}>"
+
+
+def _address(write, tag: str, address: AddressIn) -> None:
+    write(f"<{tag}>")
     if address.street:
-        add(node, "cbc:StreetName", address.street)
+        write(_leaf("cbc:StreetName", address.street))
     if address.additional_street:
-        add(node, "cbc:AdditionalStreetName", address.additional_street)
+        write(_leaf("cbc:AdditionalStreetName", address.additional_street))
     if address.city:
-        add(node, "cbc:CityName", address.city)
+        write(_leaf("cbc:CityName", address.city))
     if address.postal_code:
-        add(node, "cbc:PostalZone", address.postal_code)
+        write(_leaf("cbc:PostalZone", address.postal_code))
     if address.subdivision:
-        add(node, "cbc:CountrySubentity", address.subdivision)
-    country = add(node, "cac:Country")
-    add(country, "cbc:IdentificationCode", address.country_code)
+        write(_leaf("cbc:CountrySubentity", address.subdivision))
+    write("<cac:Country>")
+    write(_leaf("cbc:IdentificationCode", address.country_code))
+    write(f"</cac:Country></{tag}>")
 
 
-def _party(parent, step: str, party: PartyIn, *, seller: bool) -> None:
-    outer = add(parent, step)
-    node = add(outer, "cac:Party")
-    add(
-        node,
-        "cbc:EndpointID",
-        party.electronic_address.value,
-        schemeID=party.electronic_address.scheme,
-    )
+def _party(write, tag: str, party: PartyIn, *, seller: bool) -> None:
+    write(f"<{tag}><cac:Party>")
+    endpoint = party.electronic_address
+    write(_leaf("cbc:EndpointID", endpoint.value, _attribute("schemeID", endpoint.scheme)))
     if party.identifier:
-        ident = add(node, "cac:PartyIdentification")
-        add(ident, "cbc:ID", party.identifier.value, schemeID=party.identifier.scheme)
+        identifier = party.identifier
+        write("<cac:PartyIdentification>")
+        write(_leaf("cbc:ID", identifier.value, _attribute("schemeID", identifier.scheme)))
+        write("</cac:PartyIdentification>")
     if party.trading_name:
-        add(add(node, "cac:PartyName"), "cbc:Name", party.trading_name)
-    _address(node, "cac:PostalAddress", party.address)
+        write(f"<cac:PartyName>{_leaf('cbc:Name', party.trading_name)}</cac:PartyName>")
+    _address(write, "cac:PostalAddress", party.address)
     if party.vat_id:
-        scheme = add(node, "cac:PartyTaxScheme")
-        add(scheme, "cbc:CompanyID", party.vat_id)
-        add(add(scheme, "cac:TaxScheme"), "cbc:ID", "VAT")
+        write(f"<cac:PartyTaxScheme>{_leaf('cbc:CompanyID', party.vat_id)}")
+        write("<cac:TaxScheme><cbc:ID>VAT</cbc:ID></cac:TaxScheme></cac:PartyTaxScheme>")
     if seller and party.tax_registration_id:
-        scheme = add(node, "cac:PartyTaxScheme")
-        add(scheme, "cbc:CompanyID", party.tax_registration_id)
-        add(add(scheme, "cac:TaxScheme"), "cbc:ID", "TAX")
-    legal = add(node, "cac:PartyLegalEntity")
-    add(legal, "cbc:RegistrationName", party.name)
+        write(f"<cac:PartyTaxScheme>{_leaf('cbc:CompanyID', party.tax_registration_id)}")
+        write("<cac:TaxScheme><cbc:ID>TAX</cbc:ID></cac:TaxScheme></cac:PartyTaxScheme>")
+    write(f"<cac:PartyLegalEntity>{_leaf('cbc:RegistrationName', party.name)}")
     if party.legal_registration_id:
-        add(
-            legal,
-            "cbc:CompanyID",
-            party.legal_registration_id.value,
-            schemeID=party.legal_registration_id.scheme,
-        )
-    if party.contact and any((party.contact.name, party.contact.telephone, party.contact.email)):
-        contact = add(node, "cac:Contact")
-        if party.contact.name:
-            add(contact, "cbc:Name", party.contact.name)
-        if party.contact.telephone:
-            add(contact, "cbc:Telephone", party.contact.telephone)
-        if party.contact.email:
-            add(contact, "cbc:ElectronicMail", party.contact.email)
+        legal = party.legal_registration_id
+        write(_leaf("cbc:CompanyID", legal.value, _attribute("schemeID", legal.scheme)))
+    write("</cac:PartyLegalEntity>")
+    contact = party.contact
+    if contact and any((contact.name, contact.telephone, contact.email)):
+        write("<cac:Contact>")
+        if contact.name:
+            write(_leaf("cbc:Name", contact.name))
+        if contact.telephone:
+            write(_leaf("cbc:Telephone", contact.telephone))
+        if contact.email:
+            write(_leaf("cbc:ElectronicMail", contact.email))
+        write("</cac:Contact>")
+    write(f"</cac:Party></{tag}>")
 
 
-def _tax_category(parent, step: str, category: str, rate: Decimal | None, reason=None) -> None:
-    node = add(parent, step)
-    add(node, "cbc:ID", category)
+def _tax_category(tag: str, category: str, rate: Decimal | None, reason=None) -> str:
+    parts = [f"<{tag}>", _leaf("cbc:ID", category)]
     if category != "O" and rate is not None:
-        add(node, "cbc:Percent", _fmt(rate))
+        parts.append(_leaf("cbc:Percent", _fmt(rate)))
     if reason:
-        add(node, "cbc:TaxExemptionReason", reason)
-    add(add(node, "cac:TaxScheme"), "cbc:ID", "VAT")
+        parts.append(_leaf("cbc:TaxExemptionReason", reason))
+    parts.append(f"<cac:TaxScheme><cbc:ID>VAT</cbc:ID></cac:TaxScheme></{tag}>")
+    return "".join(parts)
 
 
 def _rate(category: str, rate: Decimal | None) -> Decimal | None:
@@ -249,123 +291,138 @@ def _rate(category: str, rate: Decimal | None) -> Decimal | None:
     return None if category == "O" else (rate or Decimal("0"))
 
 
-def _allowance_charge(parent, item: AllowanceChargeIn, *, is_charge: bool, currency: str) -> None:
-    """One cac:AllowanceCharge of BG-20 (is_charge False) or BG-21, children in schema order."""
-    node = add(parent, "cac:AllowanceCharge")
-    add(node, "cbc:ChargeIndicator", "true" if is_charge else "false")
+def _allowance_charge(write, item: AllowanceChargeIn, *, is_charge: bool, currency: str) -> None:
+    """One cac:AllowanceCharge of BG-20 (is_charge False) or BG-21, children in schema order.
+    `currency` is the currencyID attribute as written."""
+    write("<cac:AllowanceCharge>")
+    write(_leaf("cbc:ChargeIndicator", "true" if is_charge else "false"))
     if item.reason_code:
-        add(node, "cbc:AllowanceChargeReasonCode", item.reason_code)
+        write(_leaf("cbc:AllowanceChargeReasonCode", item.reason_code))
     if item.reason:
-        add(node, "cbc:AllowanceChargeReason", item.reason)
+        write(_leaf("cbc:AllowanceChargeReason", item.reason))
     if item.percentage is not None:
-        add(node, "cbc:MultiplierFactorNumeric", _fmt(item.percentage))
-    add(node, "cbc:Amount", f"{item.resolved_amount:f}", currencyID=currency)
+        write(_leaf("cbc:MultiplierFactorNumeric", _fmt(item.percentage)))
+    write(_leaf("cbc:Amount", f"{item.resolved_amount:f}", currency))
     if item.base_amount is not None:
-        add(node, "cbc:BaseAmount", f"{money(item.base_amount):f}", currencyID=currency)
-    _tax_category(
-        node, "cac:TaxCategory", item.vat_category, _rate(item.vat_category, item.vat_rate)
+        write(_leaf("cbc:BaseAmount", f"{money(item.base_amount):f}", currency))
+    write(
+        _tax_category("cac:TaxCategory", item.vat_category, _rate(item.vat_category, item.vat_rate))
     )
+    write("</cac:AllowanceCharge>")
 
 
 def ubl_from_json(document: FolioDocumentIn) -> bytes:
     """Peppol BIS Billing 3.0 UBL (Invoice or CreditNote) for a Folio JSON document."""
     credit = document.document_type == "credit_note"
-    root_ns = NS["cn"] if credit else NS["inv"]
-    root = etree.Element(
-        "{" + root_ns + "}" + ("CreditNote" if credit else "Invoice"),
-        nsmap={None: root_ns, "cac": NS["cac"], "cbc": NS["cbc"]},
-    )
+    parts: list[str] = [_CREDIT_NOTE_START if credit else _INVOICE_START]
+    write = parts.append
     currency = document.currency
-    add(root, "cbc:CustomizationID", CUSTOMIZATION_ID)
-    add(root, "cbc:ProfileID", PROFILE_ID)
-    add(root, "cbc:ID", document.number)
-    add(root, "cbc:IssueDate", document.issue_date.isoformat())
+    amount_currency = _attribute("currencyID", currency)
+    write(_leaf("cbc:CustomizationID", CUSTOMIZATION_ID))
+    write(_leaf("cbc:ProfileID", PROFILE_ID))
+    write(_leaf("cbc:ID", document.number))
+    write(_leaf("cbc:IssueDate", document.issue_date.isoformat()))
     if document.due_date and not credit:
-        add(root, "cbc:DueDate", document.due_date.isoformat())
+        write(_leaf("cbc:DueDate", document.due_date.isoformat()))
     type_code = document.type_code or ("381" if credit else "380")
     if credit:
         if document.tax_point_date:
-            add(root, "cbc:TaxPointDate", document.tax_point_date.isoformat())
-        add(root, "cbc:CreditNoteTypeCode", type_code)
+            write(_leaf("cbc:TaxPointDate", document.tax_point_date.isoformat()))
+        write(_leaf("cbc:CreditNoteTypeCode", type_code))
         for note in document.notes:
-            add(root, "cbc:Note", note)
+            write(_leaf("cbc:Note", note))
     else:
-        add(root, "cbc:InvoiceTypeCode", type_code)
+        write(_leaf("cbc:InvoiceTypeCode", type_code))
         for note in document.notes:
-            add(root, "cbc:Note", note)
+            write(_leaf("cbc:Note", note))
         if document.tax_point_date:
-            add(root, "cbc:TaxPointDate", document.tax_point_date.isoformat())
-    add(root, "cbc:DocumentCurrencyCode", currency)
+            write(_leaf("cbc:TaxPointDate", document.tax_point_date.isoformat()))
+    write(_leaf("cbc:DocumentCurrencyCode", currency))
     if document.accounting_reference:
-        add(root, "cbc:AccountingCost", document.accounting_reference)
+        write(_leaf("cbc:AccountingCost", document.accounting_reference))
     if document.buyer_reference:
-        add(root, "cbc:BuyerReference", document.buyer_reference)
+        write(_leaf("cbc:BuyerReference", document.buyer_reference))
     if document.period_start or document.period_end:
-        period = add(root, "cac:InvoicePeriod")
+        write("<cac:InvoicePeriod>")
         if document.period_start:
-            add(period, "cbc:StartDate", document.period_start.isoformat())
+            write(_leaf("cbc:StartDate", document.period_start.isoformat()))
         if document.period_end:
-            add(period, "cbc:EndDate", document.period_end.isoformat())
+            write(_leaf("cbc:EndDate", document.period_end.isoformat()))
+        write("</cac:InvoicePeriod>")
     if document.order_reference or document.sales_order_reference:
-        order = add(root, "cac:OrderReference")
-        add(order, "cbc:ID", document.order_reference or "NA")
+        write("<cac:OrderReference>")
+        write(_leaf("cbc:ID", document.order_reference or "NA"))
         if document.sales_order_reference:
-            add(order, "cbc:SalesOrderID", document.sales_order_reference)
+            write(_leaf("cbc:SalesOrderID", document.sales_order_reference))
+        write("</cac:OrderReference>")
     if document.preceding_invoice_number:
-        billing = add(add(root, "cac:BillingReference"), "cac:InvoiceDocumentReference")
-        add(billing, "cbc:ID", document.preceding_invoice_number)
+        write("<cac:BillingReference><cac:InvoiceDocumentReference>")
+        write(_leaf("cbc:ID", document.preceding_invoice_number))
         if document.preceding_invoice_date:
-            add(billing, "cbc:IssueDate", document.preceding_invoice_date.isoformat())
+            write(_leaf("cbc:IssueDate", document.preceding_invoice_date.isoformat()))
+        write("</cac:InvoiceDocumentReference></cac:BillingReference>")
     if document.contract_reference:
-        add(add(root, "cac:ContractDocumentReference"), "cbc:ID", document.contract_reference)
+        write("<cac:ContractDocumentReference>")
+        write(_leaf("cbc:ID", document.contract_reference))
+        write("</cac:ContractDocumentReference>")
     if credit and document.project_reference:
         # A credit note has no ProjectReference; Peppol carries BT-11 as document type 50.
-        reference = add(root, "cac:AdditionalDocumentReference")
-        add(reference, "cbc:ID", document.project_reference)
-        add(reference, "cbc:DocumentTypeCode", "50")
+        write("<cac:AdditionalDocumentReference>")
+        write(_leaf("cbc:ID", document.project_reference))
+        write("<cbc:DocumentTypeCode>50</cbc:DocumentTypeCode></cac:AdditionalDocumentReference>")
     for attachment in document.attachments:
-        reference = add(root, "cac:AdditionalDocumentReference")
-        add(reference, "cbc:ID", attachment.id)
+        write("<cac:AdditionalDocumentReference>")
+        write(_leaf("cbc:ID", attachment.id))
         if attachment.description:
-            add(reference, "cbc:DocumentDescription", attachment.description)
-        add(
-            add(reference, "cac:Attachment"),
-            "cbc:EmbeddedDocumentBinaryObject",
-            "".join(attachment.content_base64.split()),
-            mimeCode=attachment.mime_code,
-            filename=attachment.filename,
+            write(_leaf("cbc:DocumentDescription", attachment.description))
+        write("<cac:Attachment>")
+        write(
+            _leaf(
+                "cbc:EmbeddedDocumentBinaryObject",
+                "".join(attachment.content_base64.split()),
+                _attribute("mimeCode", attachment.mime_code)
+                + _attribute("filename", attachment.filename),
+            )
         )
+        write("</cac:Attachment></cac:AdditionalDocumentReference>")
     if not credit and document.project_reference:
-        add(add(root, "cac:ProjectReference"), "cbc:ID", document.project_reference)
-    _party(root, "cac:AccountingSupplierParty", document.seller, seller=True)
-    _party(root, "cac:AccountingCustomerParty", document.buyer, seller=False)
+        write(f"<cac:ProjectReference>{_leaf('cbc:ID', document.project_reference)}")
+        write("</cac:ProjectReference>")
+    _party(write, "cac:AccountingSupplierParty", document.seller, seller=True)
+    _party(write, "cac:AccountingCustomerParty", document.buyer, seller=False)
     if document.delivery_date:
-        add(add(root, "cac:Delivery"), "cbc:ActualDeliveryDate", document.delivery_date.isoformat())
-    if document.payment:
-        means = add(root, "cac:PaymentMeans")
-        add(means, "cbc:PaymentMeansCode", document.payment.means_code)
+        write("<cac:Delivery>")
+        write(_leaf("cbc:ActualDeliveryDate", document.delivery_date.isoformat()))
+        write("</cac:Delivery>")
+    payment = document.payment
+    if payment:
+        write("<cac:PaymentMeans>")
+        write(_leaf("cbc:PaymentMeansCode", payment.means_code))
         if credit and document.due_date:
-            add(means, "cbc:PaymentDueDate", document.due_date.isoformat())
-        if document.payment.payment_id:
-            add(means, "cbc:PaymentID", document.payment.payment_id)
-        if document.payment.account_id:
-            account = add(means, "cac:PayeeFinancialAccount")
-            add(account, "cbc:ID", document.payment.account_id)
-            if document.payment.account_name:
-                add(account, "cbc:Name", document.payment.account_name)
-            if document.payment.service_provider_id:
-                branch = add(account, "cac:FinancialInstitutionBranch")
-                add(branch, "cbc:ID", document.payment.service_provider_id)
+            write(_leaf("cbc:PaymentDueDate", document.due_date.isoformat()))
+        if payment.payment_id:
+            write(_leaf("cbc:PaymentID", payment.payment_id))
+        if payment.account_id:
+            write("<cac:PayeeFinancialAccount>")
+            write(_leaf("cbc:ID", payment.account_id))
+            if payment.account_name:
+                write(_leaf("cbc:Name", payment.account_name))
+            if payment.service_provider_id:
+                write("<cac:FinancialInstitutionBranch>")
+                write(_leaf("cbc:ID", payment.service_provider_id))
+                write("</cac:FinancialInstitutionBranch>")
+            write("</cac:PayeeFinancialAccount>")
+        write("</cac:PaymentMeans>")
     if document.payment_terms:
-        add(add(root, "cac:PaymentTerms"), "cbc:Note", document.payment_terms)
+        write(f"<cac:PaymentTerms>{_leaf('cbc:Note', document.payment_terms)}</cac:PaymentTerms>")
     # BG-20 / BG-21, after the payment terms and before the tax total (schema order).
     document_allowances_charges = [(False, item) for item in document.allowances] + [
         (True, item) for item in document.charges
     ]
     for is_charge, item in document_allowances_charges:
-        _allowance_charge(root, item, is_charge=is_charge, currency=currency)
+        _allowance_charge(write, item, is_charge=is_charge, currency=amount_currency)
 
-    # Lines first in memory: the totals and the VAT breakdown come from them.
+    # The totals and the VAT breakdown come from the lines.
     line_nets = [
         money(line.net_amount if line.net_amount is not None else line.quantity * line.price)
         for line in document.lines
@@ -391,60 +448,79 @@ def ubl_from_json(document: FolioDocumentIn) -> bytes:
         if item.vat_exemption_reason and key not in reasons:
             reasons[key] = item.vat_exemption_reason
     line_total = sum(line_nets, Decimal("0"))
-    tax_total = add(root, "cac:TaxTotal")
-    tax_amount = add(tax_total, "cbc:TaxAmount", currencyID=currency)
+    subtotals = []
     vat_total = Decimal("0")
     for (category, rate), taxable in groups.items():
         tax = money(taxable * (rate or Decimal("0")) / Decimal("100"))
         vat_total += tax
-        subtotal = add(tax_total, "cac:TaxSubtotal")
-        add(subtotal, "cbc:TaxableAmount", f"{money(taxable):f}", currencyID=currency)
-        add(subtotal, "cbc:TaxAmount", f"{tax:f}", currencyID=currency)
-        _tax_category(subtotal, "cac:TaxCategory", category, rate, reasons.get((category, rate)))
-    tax_amount.text = f"{money(vat_total):f}"
-    totals = add(root, "cac:LegalMonetaryTotal")
+        subtotals.append("<cac:TaxSubtotal>")
+        subtotals.append(_leaf("cbc:TaxableAmount", f"{money(taxable):f}", amount_currency))
+        subtotals.append(_leaf("cbc:TaxAmount", f"{tax:f}", amount_currency))
+        subtotals.append(
+            _tax_category("cac:TaxCategory", category, rate, reasons.get((category, rate)))
+        )
+        subtotals.append("</cac:TaxSubtotal>")
+    write("<cac:TaxTotal>")
+    write(_leaf("cbc:TaxAmount", f"{money(vat_total):f}", amount_currency))
+    parts.extend(subtotals)
+    write("</cac:TaxTotal>")
     without_vat = money(line_total - allowance_total + charge_total)  # BT-109 (BR-CO-13)
     with_vat = money(without_vat + vat_total)
-    add(totals, "cbc:LineExtensionAmount", f"{money(line_total):f}", currencyID=currency)
-    add(totals, "cbc:TaxExclusiveAmount", f"{without_vat:f}", currencyID=currency)
-    add(totals, "cbc:TaxInclusiveAmount", f"{with_vat:f}", currencyID=currency)
+    write("<cac:LegalMonetaryTotal>")
+    write(_leaf("cbc:LineExtensionAmount", f"{money(line_total):f}", amount_currency))
+    write(_leaf("cbc:TaxExclusiveAmount", f"{without_vat:f}", amount_currency))
+    write(_leaf("cbc:TaxInclusiveAmount", f"{with_vat:f}", amount_currency))
     if document.allowances:  # BT-107
-        add(totals, "cbc:AllowanceTotalAmount", f"{money(allowance_total):f}", currencyID=currency)
+        write(_leaf("cbc:AllowanceTotalAmount", f"{money(allowance_total):f}", amount_currency))
     if document.charges:  # BT-108
-        add(totals, "cbc:ChargeTotalAmount", f"{money(charge_total):f}", currencyID=currency)
+        write(_leaf("cbc:ChargeTotalAmount", f"{money(charge_total):f}", amount_currency))
     prepaid = money(document.prepaid_amount or Decimal("0"))
     if document.prepaid_amount is not None:
-        add(totals, "cbc:PrepaidAmount", f"{prepaid:f}", currencyID=currency)
-    add(totals, "cbc:PayableAmount", f"{money(with_vat - prepaid):f}", currencyID=currency)
+        write(_leaf("cbc:PrepaidAmount", f"{prepaid:f}", amount_currency))
+    write(_leaf("cbc:PayableAmount", f"{money(with_vat - prepaid):f}", amount_currency))
+    write("</cac:LegalMonetaryTotal>")
 
-    line_step = "cac:CreditNoteLine" if credit else "cac:InvoiceLine"
-    quantity_step = "cbc:CreditedQuantity" if credit else "cbc:InvoicedQuantity"
+    line_tag = "cac:CreditNoteLine" if credit else "cac:InvoiceLine"
+    quantity_tag = "cbc:CreditedQuantity" if credit else "cbc:InvoicedQuantity"
     for position, (line, net) in enumerate(zip(document.lines, line_nets, strict=True), start=1):
-        node = add(root, line_step)
-        add(node, "cbc:ID", line.id or str(position))
+        write(f"<{line_tag}>")
+        write(_leaf("cbc:ID", line.id or str(position)))
         if line.note:
-            add(node, "cbc:Note", line.note)
-        add(node, quantity_step, _fmt(line.quantity), unitCode=line.unit_code)
-        add(node, "cbc:LineExtensionAmount", f"{net:f}", currencyID=currency)
+            write(_leaf("cbc:Note", line.note))
+        write(_leaf(quantity_tag, _fmt(line.quantity), _attribute("unitCode", line.unit_code)))
+        write(_leaf("cbc:LineExtensionAmount", f"{net:f}", amount_currency))
         if line.accounting_reference:
-            add(node, "cbc:AccountingCost", line.accounting_reference)
+            write(_leaf("cbc:AccountingCost", line.accounting_reference))
         if line.order_line_reference:
-            add(add(node, "cac:OrderLineReference"), "cbc:LineID", line.order_line_reference)
-        item = add(node, "cac:Item")
+            write("<cac:OrderLineReference>")
+            write(_leaf("cbc:LineID", line.order_line_reference))
+            write("</cac:OrderLineReference>")
+        write("<cac:Item>")
         if line.description:
-            add(item, "cbc:Description", line.description)
-        add(item, "cbc:Name", line.item_name)
+            write(_leaf("cbc:Description", line.description))
+        write(_leaf("cbc:Name", line.item_name))
         if line.sellers_item_id:
-            add(add(item, "cac:SellersItemIdentification"), "cbc:ID", line.sellers_item_id)
-        _tax_category(
-            item,
-            "cac:ClassifiedTaxCategory",
-            line.vat_category,
-            _rate(line.vat_category, line.vat_rate),
+            write("<cac:SellersItemIdentification>")
+            write(_leaf("cbc:ID", line.sellers_item_id))
+            write("</cac:SellersItemIdentification>")
+        write(
+            _tax_category(
+                "cac:ClassifiedTaxCategory",
+                line.vat_category,
+                _rate(line.vat_category, line.vat_rate),
+            )
         )
-        price = add(node, "cac:Price")
-        add(price, "cbc:PriceAmount", _fmt(line.price), currencyID=currency)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+        write("</cac:Item><cac:Price>")
+        write(_leaf("cbc:PriceAmount", _fmt(line.price), amount_currency))
+        write(f"</cac:Price></{line_tag}>")
+    write("</CreditNote>" if credit else "</Invoice>")
+    text = "".join(parts)
+    refused = _NOT_XML_CHARACTER.search(text)
+    if refused is not None:
+        if "\ud800" <= refused.group() <= "\udfff":
+            text.encode("utf-8")  # raises UnicodeEncodeError, as lxml does
+        raise ValueError(_NOT_XML_MESSAGE)
+    return text.encode("utf-8")
 
 
 # --- corrections on a stored UBL document ------------------------------------------------------
