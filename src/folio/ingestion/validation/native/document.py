@@ -62,18 +62,34 @@ class Document:
         paths_by_tag: dict[str, list[tuple[str, ...]]] = {root_tag: [root_path]}
         # element -> {child tag: [children with that tag, in document order]}; leaves are absent.
         child_index: dict[etree._Element, dict[str, list[etree._Element]]] = {}
+        # (parent's tag path) -> {tag: child's tag path}: a path seen before is found, not built
+        # and hashed anew for every element.
+        extended: dict[tuple[str, ...], dict[str, tuple[str, ...]]] = {}
         descendants = root.iter(etree.Element)
         next(descendants)  # the document element itself
+        append = elements.append
+        last_parent = parent_path = nexts = siblings = None
         for element in descendants:
             tag = element.tag
             parent = element.getparent()
-            elements.append(element)
+            append(element)
             bucket = by_tag.get(tag)
             if bucket is None:
                 by_tag[tag] = [element]
             else:
                 bucket.append(element)
-            path = path_of[parent] + (tag,)
+            if parent is not last_parent:  # siblings come in runs: look the parent up once
+                last_parent = parent
+                parent_path = path_of[parent]
+                nexts = extended.get(parent_path)
+                if nexts is None:
+                    nexts = extended[parent_path] = {}
+                siblings = child_index.get(parent)
+                if siblings is None:
+                    siblings = child_index[parent] = {}
+            path = nexts.get(tag)
+            if path is None:
+                path = nexts[tag] = (*parent_path, tag)
             path_of[element] = path
             bucket = paths.get(path)
             if bucket is None:
@@ -85,15 +101,11 @@ class Document:
                     known.append(path)
             else:
                 bucket.append(element)
-            siblings = child_index.get(parent)
-            if siblings is None:
-                child_index[parent] = {tag: [element]}
+            bucket = siblings.get(tag)
+            if bucket is None:
+                siblings[tag] = [element]
             else:
-                bucket = siblings.get(tag)
-                if bucket is None:
-                    siblings[tag] = [element]
-                else:
-                    bucket.append(element)
+                bucket.append(element)
         self.by_tag = by_tag
         self.elements = elements
         self.paths = paths

@@ -13,7 +13,6 @@ import re
 import threading
 from contextlib import contextmanager
 from decimal import ROUND_FLOOR, Decimal, InvalidOperation
-from functools import cache
 
 from lxml import etree
 
@@ -44,36 +43,49 @@ def normalize_space(value: str | None) -> str:
     return _XML_WHITESPACE_RUN.sub(" ", value).strip(" ")
 
 
-@cache
+_COMPILED_PATHS: dict[str, tuple[str, ...]] = {}
+
+
 def compiled_path(path: str) -> tuple[str, ...]:
-    """ "cac:Party/cbc:Name" -> its steps as lxml tags, computed once per distinct path."""
-    return tuple(clark(step) for step in path.split("/"))
+    """ "cac:Party/cbc:Name" -> its steps as lxml tags, computed once per distinct path (a
+    plain dictionary: rules ask for a path hundreds of times per document)."""
+    steps = _COMPILED_PATHS.get(path)
+    if steps is None:
+        steps = _COMPILED_PATHS[path] = tuple(clark(step) for step in path.split("/"))
+    return steps
 
 
-class _ActiveIndex(threading.local):
-    """The child index (`Document.child_index`) of the document being validated in this thread.
-
-    Rules call `children(node, "cac:Party/cbc:Name")` hundreds of times per document; with the
-    index each step is a dictionary lookup instead of an lxml child scan (which also rebuilds
-    every child's tag string). Set by the engine for the length of one evaluation.
-    """
-
-    index: dict | None = None
-
-
-_active = _ActiveIndex()
+# element -> {child tag: [children with that tag, in document order]}, for every document
+# being validated now (in any thread). Rules call `children(node, "cac:Party/cbc:Name")`
+# hundreds of times per document; with the index each step is a dictionary lookup instead of
+# an lxml child scan (which also rebuilds every child's tag string). One shared dictionary,
+# not a thread-local one, because reading a thread-local costs more than the lookup itself;
+# documents never share elements, so their entries never collide.
+_INDEX: dict = {}
+_INDEX_USERS: dict[int, int] = {}
+_INDEX_LOCK = threading.Lock()
 _NO_CHILDREN: dict = {}
 
 
 @contextmanager
 def indexed(child_index: dict):
-    """Use this document's child index for the path helpers below, in this thread."""
-    previous = _active.index
-    _active.index = child_index
+    """Use this document's child index for the path helpers below while the block runs."""
+    key = id(child_index)
+    with _INDEX_LOCK:
+        users = _INDEX_USERS.get(key, 0)
+        if not users:
+            _INDEX.update(child_index)
+        _INDEX_USERS[key] = users + 1
     try:
         yield
     finally:
-        _active.index = previous
+        with _INDEX_LOCK:
+            users = _INDEX_USERS.pop(key) - 1
+            if users:
+                _INDEX_USERS[key] = users
+            else:
+                for element in child_index:
+                    _INDEX.pop(element, None)
 
 
 def _scan(element: etree._Element, steps: tuple[str, ...]) -> list[etree._Element]:
@@ -92,20 +104,17 @@ def child(element: etree._Element | None, path: str) -> etree._Element | None:
     child with that tag (document order)."""
     if element is None:
         return None
-    index = _active.index
+    index = _INDEX
     for tag in compiled_path(path):
-        if index is not None:
-            kids = index.get(element)
-            if kids is not None:
-                found = kids.get(tag)
-                element = found[0] if found else None
-            elif len(element):  # not of the indexed document: ask lxml
-                element = next(element.iterchildren(tag), None)
-            else:
-                element = None
-        else:
+        kids = index.get(element)
+        if kids is not None:
+            found = kids.get(tag)
+            element = found[0] if found else None
+        elif len(element):  # not of an indexed document (or a leaf): ask lxml
             # iterchildren(tag) is about twice as fast as find(tag), which parses a path.
             element = next(element.iterchildren(tag), None)
+        else:
+            element = None
         if element is None:
             return None
     return element
@@ -115,10 +124,8 @@ def children(element: etree._Element | None, path: str) -> list[etree._Element]:
     """Every element at a child path (all branches, document order), like XPath `a/b/c`."""
     if element is None:
         return []
-    steps = compiled_path(path)
-    index = _active.index
-    if index is None:
-        return _scan(element, steps)
+    steps = _COMPILED_PATHS.get(path) or compiled_path(path)
+    index = _INDEX
     kids = index.get(element)
     if kids is None:
         # A leaf of the indexed document, or an element of another tree.
@@ -139,13 +146,11 @@ def children(element: etree._Element | None, path: str) -> list[etree._Element]:
 def children_by_tag(element: etree._Element) -> dict[str, list[etree._Element]]:
     """The element's child elements by tag, in document order. Read it, don't change it: with
     an active index it is the document's own table."""
-    index = _active.index
-    if index is not None:
-        kids = index.get(element)
-        if kids is not None:
-            return kids
-        if not len(element):
-            return _NO_CHILDREN
+    kids = _INDEX.get(element)
+    if kids is not None:
+        return kids
+    if not len(element):
+        return _NO_CHILDREN
     found: dict[str, list[etree._Element]] = {}
     for node in element.iterchildren(etree.Element):
         bucket = found.get(node.tag)
