@@ -11,6 +11,7 @@ from folio.ingestion.validation.native.registry import pattern
 from folio.ingestion.validation.native.selectors import Select, document_root, rooted, tail, union
 from folio.ingestion.validation.native.xpath_values import (
     children,
+    element_memo,
     general_equals_boolean,
     text_of,
 )
@@ -25,11 +26,18 @@ def charge(is_charge: bool):
     return lambda e: general_equals_boolean(children(e, "cbc:ChargeIndicator"), is_charge)
 
 
+_VAT_SCHEME = element_memo()
+
+
 def vat_scheme(e) -> bool:
-    """`[cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT']`."""
-    return any(
-        text_of(scheme, "cbc:ID").upper() == "VAT" for scheme in children(e, "cac:TaxScheme")
-    )
+    """`[cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT']` (asked of the same category
+    by a dozen rules: remembered per element)."""
+    found = _VAT_SCHEME.get(e)
+    if found is None:
+        found = _VAT_SCHEME[e] = any(
+            text_of(scheme, "cbc:ID").upper() == "VAT" for scheme in children(e, "cac:TaxScheme")
+        )
+    return found
 
 
 def _name_ends(suffix: str, *, exclude=None) -> Select:

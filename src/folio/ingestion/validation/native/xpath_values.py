@@ -65,6 +65,18 @@ _INDEX: dict = {}
 _INDEX_USERS: dict[int, int] = {}
 _INDEX_LOCK = threading.Lock()
 _NO_CHILDREN: dict = {}
+# Memos of per-element facts that many rules ask again (e.g. "is this category's scheme VAT"),
+# element -> value, emptied when no document is being validated (or when they grow large:
+# threads that keep overlapping), so that they never keep a document alive.
+_ELEMENT_MEMOS: list[dict] = []
+_ELEMENT_MEMO_MAX = 100_000
+
+
+def element_memo() -> dict:
+    """A dictionary for caching a fact per element while documents are being validated."""
+    memo: dict = {}
+    _ELEMENT_MEMOS.append(memo)
+    return memo
 
 
 @contextmanager
@@ -86,6 +98,9 @@ def indexed(child_index: dict):
             else:
                 for element in child_index:
                     _INDEX.pop(element, None)
+            for memo in _ELEMENT_MEMOS:
+                if not _INDEX_USERS or len(memo) > _ELEMENT_MEMO_MAX:
+                    memo.clear()
 
 
 def _scan(element: etree._Element, steps: tuple[str, ...]) -> list[etree._Element]:
