@@ -177,6 +177,14 @@ def children_by_tag(element: etree._Element) -> dict[str, list[etree._Element]]:
 
 
 def exists(element: etree._Element | None, path: str) -> bool:
+    """`exists(path)`; a one-step path is answered from the index without building a list."""
+    if element is None:
+        return False
+    kids = _INDEX.get(element)
+    if kids is not None:
+        steps = _COMPILED_PATHS.get(path) or compiled_path(path)
+        if len(steps) == 1:
+            return steps[0] in kids
     return bool(children(element, path))
 
 
