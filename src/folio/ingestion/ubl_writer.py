@@ -177,9 +177,9 @@ def _fmt(value: Decimal) -> str:
 # U+FFFF, lone surrogates) is refused here too, with the exceptions lxml raises.
 
 _ROOT_NAMESPACES = f'xmlns:cac="{NS["cac"]}" xmlns:cbc="{NS["cbc"]}"'
-_DECLARATION = "<?xml version='1.0' encoding='UTF-8'?>\n"
-_INVOICE_START = f'{_DECLARATION}<Invoice xmlns="{NS["inv"]}" {_ROOT_NAMESPACES}>'
-_CREDIT_NOTE_START = f'{_DECLARATION}<CreditNote xmlns="{NS["cn"]}" {_ROOT_NAMESPACES}>'
+_DECLARATION = b"<?xml version='1.0' encoding='UTF-8'?>\n"
+_INVOICE_START = f'<Invoice xmlns="{NS["inv"]}" {_ROOT_NAMESPACES}>'
+_CREDIT_NOTE_START = f'<CreditNote xmlns="{NS["cn"]}" {_ROOT_NAMESPACES}>'
 _NOT_XML_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _NOT_XML_MESSAGE = (
     "All strings must be XML compatible: Unicode or ASCII, no NULL bytes or control characters"
@@ -277,13 +277,14 @@ def _party(write, tag: str, party: PartyIn, *, seller: bool) -> None:
 
 
 def _tax_category(tag: str, category: str, rate: Decimal | None, reason=None) -> str:
-    parts = [f"<{tag}>", _leaf("cbc:ID", category)]
-    if category != "O" and rate is not None:
-        parts.append(_leaf("cbc:Percent", _fmt(rate)))
-    if reason:
-        parts.append(_leaf("cbc:TaxExemptionReason", reason))
-    parts.append(f"<cac:TaxScheme><cbc:ID>VAT</cbc:ID></cac:TaxScheme></{tag}>")
-    return "".join(parts)
+    percent = (
+        f"<cbc:Percent>{_fmt(rate)}</cbc:Percent>" if category != "O" and rate is not None else ""
+    )
+    exemption = _leaf("cbc:TaxExemptionReason", reason) if reason else ""
+    return (
+        f"<{tag}><cbc:ID>{_escape(category)}</cbc:ID>{percent}{exemption}"
+        f"<cac:TaxScheme><cbc:ID>VAT</cbc:ID></cac:TaxScheme></{tag}>"
+    )
 
 
 def _rate(category: str, rate: Decimal | None) -> Decimal | None:
@@ -482,13 +483,16 @@ def ubl_from_json(document: FolioDocumentIn) -> bytes:
 
     line_tag = "cac:CreditNoteLine" if credit else "cac:InvoiceLine"
     quantity_tag = "cbc:CreditedQuantity" if credit else "cbc:InvoicedQuantity"
+    # Numbers as _fmt and format(..., "f") write them need no escaping.
     for position, (line, net) in enumerate(zip(document.lines, line_nets, strict=True), start=1):
-        write(f"<{line_tag}>")
-        write(_leaf("cbc:ID", line.id or str(position)))
+        write(f"<{line_tag}><cbc:ID>{_escape(line.id or str(position))}</cbc:ID>")
         if line.note:
             write(_leaf("cbc:Note", line.note))
-        write(_leaf(quantity_tag, _fmt(line.quantity), _attribute("unitCode", line.unit_code)))
-        write(_leaf("cbc:LineExtensionAmount", f"{net:f}", amount_currency))
+        write(
+            f"<{quantity_tag}{_attribute('unitCode', line.unit_code)}>{_fmt(line.quantity)}"
+            f"</{quantity_tag}><cbc:LineExtensionAmount{amount_currency}>{net:f}"
+            "</cbc:LineExtensionAmount>"
+        )
         if line.accounting_reference:
             write(_leaf("cbc:AccountingCost", line.accounting_reference))
         if line.order_line_reference:
@@ -498,29 +502,27 @@ def ubl_from_json(document: FolioDocumentIn) -> bytes:
         write("<cac:Item>")
         if line.description:
             write(_leaf("cbc:Description", line.description))
-        write(_leaf("cbc:Name", line.item_name))
+        write(f"<cbc:Name>{_escape(line.item_name)}</cbc:Name>")
         if line.sellers_item_id:
             write("<cac:SellersItemIdentification>")
             write(_leaf("cbc:ID", line.sellers_item_id))
             write("</cac:SellersItemIdentification>")
+        category = line.vat_category
+        write(_tax_category("cac:ClassifiedTaxCategory", category, _rate(category, line.vat_rate)))
         write(
-            _tax_category(
-                "cac:ClassifiedTaxCategory",
-                line.vat_category,
-                _rate(line.vat_category, line.vat_rate),
-            )
+            f"</cac:Item><cac:Price><cbc:PriceAmount{amount_currency}>{_fmt(line.price)}"
+            f"</cbc:PriceAmount></cac:Price></{line_tag}>"
         )
-        write("</cac:Item><cac:Price>")
-        write(_leaf("cbc:PriceAmount", _fmt(line.price), amount_currency))
-        write(f"</cac:Price></{line_tag}>")
     write("</CreditNote>" if credit else "</Invoice>")
     text = "".join(parts)
-    refused = _NOT_XML_CHARACTER.search(text)
-    if refused is not None:
-        if "\ud800" <= refused.group() <= "\udfff":
-            text.encode("utf-8")  # raises UnicodeEncodeError, as lxml does
-        raise ValueError(_NOT_XML_MESSAGE)
-    return text.encode("utf-8")
+    # Markup and ordinary text are printable; only then is the (slower) search needed.
+    if not text.isprintable():
+        refused = _NOT_XML_CHARACTER.search(text)
+        if refused is not None:
+            if "\ud800" <= refused.group() <= "\udfff":
+                text.encode("utf-8")  # raises UnicodeEncodeError, as lxml does
+            raise ValueError(_NOT_XML_MESSAGE)
+    return _DECLARATION + text.encode("utf-8")
 
 
 # --- corrections on a stored UBL document ------------------------------------------------------
