@@ -252,7 +252,9 @@ class Invoice:
 # One pass over an element's children gives the first child of each tag (what
 # `element.find(tag)` finds), so a field is a dictionary lookup instead of an ElementPath search:
 # lxml's `find` goes through Python-level path handling on every call, ~550 calls a document.
-# Children that may repeat are read with `iterchildren(tag)` (document order, like `findall`).
+# Children that may repeat are read with `iterchildren(tag)` (document order, like `findall`); a
+# single child of a small aggregate with a plain loop (`iterchildren(tag)` costs more to set up
+# than reading the tags of a handful of children).
 
 _CAC = "{" + NS["cac"] + "}"
 _CBC = "{" + NS["cbc"] + "}"
@@ -394,8 +396,23 @@ def _first(element, tag: str):
     """The first child of `element` with `tag` (None when element is None or has none)."""
     if element is None:
         return None
-    for child in element.iterchildren(tag):
-        return child
+    for child in element:
+        if child.tag == tag:
+            return child
+    return None
+
+
+def _child_text(element, tag: str) -> str | None:
+    """`_text(_first(element, tag))` in one call (most optional aggregates are absent)."""
+    if element is None:
+        return None
+    for child in element:
+        if child.tag == tag:
+            value = child.text
+            if value is None:
+                return None
+            value = value.strip()
+            return value or None
     return None
 
 
@@ -451,11 +468,11 @@ def _address(node) -> Address | None:
     return Address(
         street=_text(get(STREET_NAME)),
         additional_street=_text(get(ADDITIONAL_STREET_NAME)),
-        address_line_3=_text(_first(get(ADDRESS_LINE), LINE)),
+        address_line_3=_child_text(get(ADDRESS_LINE), LINE),
         city=_text(get(CITY_NAME)),
         postal_code=_text(get(POSTAL_ZONE)),
         subdivision=_text(get(COUNTRY_SUBENTITY)),
-        country_code=_text(_first(get(COUNTRY), IDENTIFICATION_CODE)),
+        country_code=_child_text(get(COUNTRY), IDENTIFICATION_CODE),
     )
 
 
@@ -485,14 +502,14 @@ def _party(node) -> Party:
         ]
         if get(PARTY_IDENTIFICATION) is not None
         else [],
-        trading_name=_text(_first(get(PARTY_NAME), NAME)),
+        trading_name=_child_text(get(PARTY_NAME), NAME),
         address=_address(get(POSTAL_ADDRESS)),
         contact=_contact(get(CONTACT)),
     )
     if get(PARTY_TAX_SCHEME) is not None:
         for tax_scheme in node.iterchildren(PARTY_TAX_SCHEME):
             scheme_children = _children(tax_scheme)
-            scheme = (_text(_first(scheme_children.get(TAX_SCHEME), ID)) or "").upper()
+            scheme = (_child_text(scheme_children.get(TAX_SCHEME), ID) or "").upper()
             if scheme == "VAT":
                 party.vat_id = _text(scheme_children.get(COMPANY_ID))
             else:
@@ -518,7 +535,7 @@ def _allowance_charge(node) -> AllowanceCharge:
         percentage=_decimal(get(MULTIPLIER_FACTOR_NUMERIC)),
         reason=_text(get(ALLOWANCE_CHARGE_REASON)),
         reason_code=_text(get(ALLOWANCE_CHARGE_REASON_CODE)),
-        vat_category=_text(_first(category, ID)),
+        vat_category=_child_text(category, ID),
         vat_rate=_decimal(_first(category, PERCENT)),
     )
 
@@ -536,16 +553,16 @@ def _payment_instructions(node) -> PaymentInstructions:
         remittance_information=_text(get(PAYMENT_ID)),
         account_id=_text(account_get(ID)),
         account_name=_text(account_get(NAME)),
-        service_provider_id=_text(_first(account_get(FINANCIAL_INSTITUTION_BRANCH), ID)),
+        service_provider_id=_child_text(account_get(FINANCIAL_INSTITUTION_BRANCH), ID),
         card=PaymentCard(
-            account_number=_text(_first(card, PRIMARY_ACCOUNT_NUMBER_ID)),
-            holder_name=_text(_first(card, HOLDER_NAME)),
+            account_number=_child_text(card, PRIMARY_ACCOUNT_NUMBER_ID),
+            holder_name=_child_text(card, HOLDER_NAME),
         )
         if card is not None
         else None,
         direct_debit=DirectDebit(
-            mandate_reference=_text(_first(mandate, ID)),
-            debited_account=_text(_first(_first(mandate, PAYER_FINANCIAL_ACCOUNT), ID)),
+            mandate_reference=_child_text(mandate, ID),
+            debited_account=_child_text(_first(mandate, PAYER_FINANCIAL_ACCOUNT), ID),
         )
         if mandate is not None
         else None,
@@ -569,7 +586,7 @@ def _attachment(node, get) -> Attachment:
         id=_text(get(ID)),
         type_code=_text(get(DOCUMENT_TYPE_CODE)),
         description=_text(get(DOCUMENT_DESCRIPTION)),
-        uri=_text(_first(_first(attached, EXTERNAL_REFERENCE), URI)),
+        uri=_child_text(_first(attached, EXTERNAL_REFERENCE), URI),
         mime_code=embedded.get("mimeCode") if embedded is not None else None,
         filename=embedded.get("filename") if embedded is not None else None,
         content=content,
@@ -608,7 +625,7 @@ def _line(node, quantity_tag: str) -> Line:
         unit_code=quantity_node.get("unitCode") if quantity_node is not None else None,
         net_amount=_decimal(get(LINE_EXTENSION_AMOUNT)),
         accounting_reference=_text(get(ACCOUNTING_COST)),
-        order_line_reference=_text(_first(get(ORDER_LINE_REFERENCE), LINE_ID)),
+        order_line_reference=_child_text(get(ORDER_LINE_REFERENCE), LINE_ID),
         period=_period(get(INVOICE_PERIOD)),
         allowances_charges=[_allowance_charge(ac) for ac in node.iterchildren(ALLOWANCE_CHARGE)]
         if get(ALLOWANCE_CHARGE) is not None
@@ -620,18 +637,18 @@ def _line(node, quantity_tag: str) -> Line:
         gross_price=_decimal(_first(price_allowance, BASE_AMOUNT)),
         item_name=_text(item_get(NAME)),
         item_description=_text(item_get(DESCRIPTION)),
-        buyers_item_id=_text(_first(item_get(BUYERS_ITEM_IDENTIFICATION), ID)),
-        sellers_item_id=_text(_first(item_get(SELLERS_ITEM_IDENTIFICATION), ID)),
+        buyers_item_id=_child_text(item_get(BUYERS_ITEM_IDENTIFICATION), ID),
+        sellers_item_id=_child_text(item_get(SELLERS_ITEM_IDENTIFICATION), ID),
         standard_item_id=_identifier(_first(item_get(STANDARD_ITEM_IDENTIFICATION), ID)),
         classification_ids=[
             Identifier(value=_text(code) or "", scheme=code.get("listID"))
             for code in _all(item_get(COMMODITY_CLASSIFICATION), ITEM_CLASSIFICATION_CODE)
         ],
-        origin_country=_text(_first(item_get(ORIGIN_COUNTRY), IDENTIFICATION_CODE)),
-        vat_category=_text(_first(tax_category, ID)),
+        origin_country=_child_text(item_get(ORIGIN_COUNTRY), IDENTIFICATION_CODE),
+        vat_category=_child_text(tax_category, ID),
         vat_rate=_decimal(_first(tax_category, PERCENT)),
         attributes=[
-            (_text(_first(prop, NAME)) or "", _text(_first(prop, VALUE)) or "")
+            (_child_text(prop, NAME) or "", _child_text(prop, VALUE) or "")
             for prop in item.iterchildren(ADDITIONAL_ITEM_PROPERTY)
         ]
         if item_get(ADDITIONAL_ITEM_PROPERTY) is not None
@@ -684,7 +701,7 @@ def from_ubl(tree) -> Invoice:
     attachments = []
     # BT-11: an Invoice has cac:ProjectReference; a CreditNote has none, so Peppol BIS 3 carries
     # the project reference as an additional document reference of type 50 (not an attachment).
-    project_reference = None if credit_note else _text(_first(get(PROJECT_REFERENCE), ID))
+    project_reference = None if credit_note else _child_text(get(PROJECT_REFERENCE), ID)
     for reference in _all(root, ADDITIONAL_DOCUMENT_REFERENCE):
         reference_get = _children(reference).get
         type_code = _text(reference_get(DOCUMENT_TYPE_CODE))
@@ -722,18 +739,18 @@ def from_ubl(tree) -> Invoice:
         tax_point_date=_date(get(TAX_POINT_DATE)),
         buyer_reference=_text(get(BUYER_REFERENCE)),
         project_reference=project_reference,
-        contract_reference=_text(_first(get(CONTRACT_DOCUMENT_REFERENCE), ID)),
+        contract_reference=_child_text(get(CONTRACT_DOCUMENT_REFERENCE), ID),
         order_reference=_text(order_get(ID)),
         sales_order_reference=_text(order_get(SALES_ORDER_ID)),
-        receiving_advice_reference=_text(_first(get(RECEIPT_DOCUMENT_REFERENCE), ID)),
-        despatch_advice_reference=_text(_first(get(DESPATCH_DOCUMENT_REFERENCE), ID)),
-        tender_reference=_text(_first(get(ORIGINATOR_DOCUMENT_REFERENCE), ID)),
+        receiving_advice_reference=_child_text(get(RECEIPT_DOCUMENT_REFERENCE), ID),
+        despatch_advice_reference=_child_text(get(DESPATCH_DOCUMENT_REFERENCE), ID),
+        tender_reference=_child_text(get(ORIGINATOR_DOCUMENT_REFERENCE), ID),
         invoiced_object_id=invoiced_object,
         accounting_reference=_text(get(ACCOUNTING_COST)),
-        payment_terms=_text(_first(get(PAYMENT_TERMS), NOTE)),
+        payment_terms=_child_text(get(PAYMENT_TERMS), NOTE),
         notes=[note for note in (_text(n) for n in _all(root, NOTE)) if note],
         preceding_invoices=[
-            (_text(_first(ref, ID)) or "", _date(_first(ref, ISSUE_DATE)))
+            (_child_text(ref, ID) or "", _date(_first(ref, ISSUE_DATE)))
             for ref in _all(get(BILLING_REFERENCE), INVOICE_DOCUMENT_REFERENCE)
         ],
         period=_period(get(INVOICE_PERIOD)),
