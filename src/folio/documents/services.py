@@ -7,12 +7,17 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import json
+import os
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.core.files.base import ContentFile
-from django.db import IntegrityError, transaction
+from django.core.files.storage import FileSystemStorage
+from django.core.files.utils import validate_file_name
+from django.db import IntegrityError, connections, router, transaction
 from django.utils import timezone
+from django.utils._os import safe_makedirs
 from django.utils.translation import gettext_lazy as _
 
 from folio.core.errors import ApplicationError, ConflictError, IllegalTransitionError
@@ -212,8 +217,124 @@ def _file_row(*, document: Document, new_file: FileInput) -> DocumentFile:
         sha256=hashlib.sha256(new_file.content).hexdigest(),
         version=document.version,
     )
-    document_file.file.save(new_file.filename, ContentFile(new_file.content), save=False)
+    _file_write(document_file, new_file.filename, new_file.content)
     return document_file
+
+
+def _file_write(document_file: DocumentFile, filename: str, content: bytes) -> None:
+    """`document_file.file.save(filename, ContentFile(content), save=False)` in fewer steps.
+
+    On the default FileSystemStorage it writes the same name and bytes with the same checks
+    (a name outside the storage root is refused, an existing file is never overwritten) but
+    without the existence check before the exclusive create, the lock of a file no one else
+    can have open yet, and the copy through a File object: about a tenth of the time. Another
+    storage (object storage), a name that needs shortening or one that is taken goes through
+    the storage's own `save`, which picks a free name."""
+    field_file = document_file.file
+    storage = field_file.storage
+    file_field = field_file.field
+    name = file_field.generate_filename(document_file, filename)
+    if (
+        storage.__class__ is not FileSystemStorage
+        or storage._allow_overwrite
+        or storage.OS_OPEN_FLAGS != _EXCLUSIVE_CREATE
+        or len(name) > file_field.max_length
+    ):
+        field_file.save(filename, ContentFile(content), save=False)
+        return
+    validate_file_name(name, allow_relative_path=True)
+    validate_file_name(os.path.basename(name))
+    full_path = storage.path(name)  # refuses a path outside the storage's root
+    directory = os.path.dirname(full_path)
+    if storage.directory_permissions_mode is not None:
+        safe_makedirs(directory, storage.directory_permissions_mode, exist_ok=True)
+    else:
+        os.makedirs(directory, exist_ok=True)
+    try:
+        handle = os.open(full_path, _EXCLUSIVE_CREATE, 0o666)
+    except FileExistsError:
+        field_file.save(filename, ContentFile(content), save=False)
+        return
+    with os.fdopen(handle, "wb") as written:
+        written.write(content)
+    if storage.file_permissions_mode is not None:
+        os.chmod(full_path, storage.file_permissions_mode)
+    storage._ensure_location_group_id(full_path)
+    field_file.name = os.path.relpath(full_path, storage.location).replace("\\", "/")
+    setattr(document_file, file_field.attname, field_file.name)
+    field_file._committed = True
+
+
+_EXCLUSIVE_CREATE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+
+
+def _lines_insert(document: Document, lines: list[LineInput]) -> None:
+    """Insert the lines of a new document in one statement: the rows `bulk_create` of
+    `_line_rows` writes, without making 20 model instances and preparing ~220 values one field
+    at a time. On PostgreSQL the rows travel as one JSON array (one parameter to quote instead
+    of ~220; the columns are cast to their own types, so the stored values are the same)."""
+    if not lines:
+        return
+    connection = connections[router.db_for_write(DocumentLine)]
+    fields = [DocumentLine._meta.get_field(name) for name in _LINE_FIELDS]
+    table = connection.ops.quote_name(DocumentLine._meta.db_table)
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    decimal_fields = {name: DocumentLine._meta.get_field(name) for name in _LINE_DECIMALS}
+
+    def decimal(name: str, value) -> Decimal:
+        if value.__class__ is Decimal and value.is_finite():
+            return value
+        return decimal_fields[name].to_python(value)  # converts, or refuses as Django would
+
+    rows = [
+        (
+            position,
+            line.line_id or str(position),
+            line.item_name,
+            line.description,
+            decimal("quantity", line.quantity),
+            line.unit_code,
+            decimal("unit_price", line.unit_price),
+            decimal("amount_net", line.amount_net),
+            line.vat_category,
+            decimal("vat_rate", line.vat_rate),
+        )
+        for position, line in enumerate(lines, start=1)
+    ]
+    # The statements are made of the model's quoted table and column names and column types
+    # only; every value is a parameter.
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            casts = ", ".join(
+                f"(line->>{index})::{f.db_type(connection)}" for index, f in enumerate(fields[1:])
+            )
+            sql = f"INSERT INTO {table} ({columns}) SELECT %s, {casts} "
+            sql += "FROM json_array_elements(%s::json) AS line"
+            cursor.execute(sql, [document.pk, json.dumps(rows, default=str)])
+            return
+        per_statement = max(1, connection.ops.bulk_batch_size(fields, rows))
+        row_sql = "(" + ", ".join(["%s"] * len(fields)) + ")"
+        for start in range(0, len(rows), per_statement):
+            chunk = rows[start : start + per_statement]
+            sql = f"INSERT INTO {table} ({columns}) VALUES "  # noqa: S608
+            sql += ", ".join([row_sql] * len(chunk))
+            cursor.execute(sql, [value for row in chunk for value in (document.pk, *row)])
+
+
+_LINE_FIELDS = (
+    "document",
+    "position",
+    "line_id",
+    "item_name",
+    "description",
+    "quantity",
+    "unit_code",
+    "unit_price",
+    "amount_net",
+    "vat_category",
+    "vat_rate",
+)
+_LINE_DECIMALS = ("quantity", "unit_price", "amount_net", "vat_rate")
 
 
 @transaction.atomic
@@ -316,7 +437,7 @@ def document_receive(
             at=now,
         )
         document.save(force_insert=True)
-        DocumentLine.objects.bulk_create(_line_rows(document, data.lines))
+        _lines_insert(document, data.lines)
         stored_files = DocumentFile.objects.bulk_create(
             [_file_row(document=document, new_file=new_file) for new_file in files]
         )

@@ -158,7 +158,7 @@ def batch_ingest(
         )
         return entry.name, outcome
 
-    return ingest_in_groups(itertools.chain([first], entries), ingest_entry)
+    return ingest_in_groups(itertools.chain([first], entries), ingest_entry, run=run)
 
 
 def batch_summary(results: list[tuple[str, IngestOutcome]]) -> dict:

@@ -32,6 +32,7 @@ from folio.documents.models import (
     FileKind,
 )
 from folio.documents.services import (
+    DocumentInput,
     EventInput,
     FileInput,
     document_file_attach,
@@ -90,6 +91,10 @@ class IngestRun:
         self.engine = engine
         self._customers: dict[tuple, Customer] = {}
         self._rules: dict[int, list[StopRule]] = {}
+        # The codes of the documents accepted in the open commit group, whose routing jobs
+        # `ingest_in_groups` enqueues together just before the group commits; None outside
+        # a group (each document enqueues its own).
+        self.routes_pending: list[str] | None = None
 
     def validator(self, engine: str = ""):
         return validation_engine(engine or self.engine)
@@ -133,27 +138,44 @@ class IngestOutcome:
     extra: dict = field(default_factory=dict)
 
 
-def ingest_in_groups(items: Iterable[Item], ingest_one: Callable[[Item], Result]) -> list[Result]:
+def ingest_in_groups(
+    items: Iterable[Item], ingest_one: Callable[[Item], Result], *, run: IngestRun | None = None
+) -> list[Result]:
     """`ingest_one` for each item, the items' transactions grouped (see GROUP_COMMIT_*).
 
     Each document still stores in its own savepoint (`document_ingest`'s atomic block), so a
     refused or duplicate one leaves the others of its group alone, and every item keeps its own
     result. An exception from `ingest_one` rolls back the open group and ends the run.
+
+    With the `run` the items' documents are stored with, the routing jobs of the documents a
+    group accepted are enqueued together at its end, in its transaction (one INSERT for the
+    group instead of one per document): workers see them when, and only if, the documents
+    they route are committed.
     """
     results: list[Result] = []
     remaining = iter(items)
     while True:
+        finished = True
         with transaction.atomic():
-            opened = time.monotonic()
-            for count, item in enumerate(remaining, start=1):
-                results.append(ingest_one(item))
-                if (
-                    count >= GROUP_COMMIT_DOCUMENTS
-                    or time.monotonic() - opened > GROUP_COMMIT_SECONDS
-                ):
-                    break
-            else:
-                return results
+            if run is not None:
+                run.routes_pending = []
+            try:
+                opened = time.monotonic()
+                for count, item in enumerate(remaining, start=1):
+                    results.append(ingest_one(item))
+                    if (
+                        count >= GROUP_COMMIT_DOCUMENTS
+                        or time.monotonic() - opened > GROUP_COMMIT_SECONDS
+                    ):
+                        finished = False
+                        break
+                if run is not None:
+                    routes_enqueue(run.routes_pending)
+            finally:
+                if run is not None:
+                    run.routes_pending = None
+        if finished:
+            return results
 
 
 def outcome_result(name: str, outcome: IngestOutcome) -> dict:
@@ -340,16 +362,58 @@ def _version_record(
     )
 
 
-def _enqueue_next(document: Document, reasons: list[StopReason]) -> None:
+def _enqueue_next(
+    document: Document, reasons: list[StopReason], run: IngestRun | None = None
+) -> None:
     """The job that follows: routing for an accepted document, the e-mails for a stopped one.
-    Both go out from the worker once this transaction commits (an outbox)."""
-    from folio.delivery.tasks import route_document
+    Both go out from the worker once this transaction commits (an outbox). In a commit group
+    (`ingest_in_groups`) the routing job is left to the group, which enqueues its documents'
+    jobs together before it commits."""
     from folio.ingestion.tasks import notify_stopped
 
     if reasons:
         notify_stopped.enqueue(str(document.code), document.version)
+    elif run is not None and run.routes_pending is not None:
+        run.routes_pending.append(str(document.code))
     else:
-        route_document.enqueue(str(document.code))
+        routes_enqueue([str(document.code)])
+
+
+def routes_enqueue(document_codes: list[str]) -> None:
+    """Enqueue `route_document` for each document, as `route_document.enqueue(code)` one by
+    one would (the same job rows, and `task_enqueued` sent for each), but in one INSERT when
+    the task backend is the database's (django-tasks-db)."""
+    from django_tasks_db.backend import DatabaseBackend
+    from django_tasks_db.compat import normalize_json, task_enqueued
+    from django_tasks_db.models import DBTaskResult, get_date_max
+
+    from folio.delivery.tasks import route_document
+
+    if not document_codes:
+        return
+    backend = route_document.get_backend()
+    if backend.__class__ is not DatabaseBackend:
+        for code in document_codes:
+            route_document.enqueue(code)
+        return
+    backend.validate_task(route_document)
+    rows = DBTaskResult.objects.bulk_create(
+        [
+            DBTaskResult(
+                id=backend._get_id(),
+                args_kwargs=normalize_json({"args": (code,), "kwargs": {}}),
+                priority=route_document.priority,
+                task_path=route_document.module_path,
+                queue_name=route_document.queue_name,
+                # What django-tasks-db's pre_save handler sets (bulk_create sends no signals).
+                run_after=route_document.run_after or get_date_max(),
+                backend_name=backend.alias,
+            )
+            for code in document_codes
+        ]
+    )
+    for row in rows:
+        task_enqueued.send(type(backend), task_result=row.task_result)
 
 
 def _store(
@@ -359,6 +423,7 @@ def _store(
     actor: Actor,
     filename: str,
     run: IngestRun,
+    data: DocumentInput | None = None,
 ) -> IngestOutcome:
     """Store a parsed document that passed validation: the buyer matched, the stop filters
     run, and the document written already ACCEPTED or STOPPED with its lines, files, events
@@ -369,7 +434,8 @@ def _store(
     constraint refuses the insert before any file is written, the block rolls back (with a
     customer made for an unknown buyer), and the caller answers 409 (`_after_race`)."""
     invoice = parsed.invoice
-    data = document_input(invoice)
+    if data is None:
+        data = document_input(invoice)
     customer = _customer_for_buyer(organization=organization, invoice=invoice, actor=actor, run=run)
     reasons = filters_evaluate(
         run.rules_for(organization, customer), FilterContext(invoice=invoice, customer=customer)
@@ -423,7 +489,7 @@ def _store(
         report=report,
         reasons=reasons,
     )
-    _enqueue_next(document, reasons)
+    _enqueue_next(document, reasons, run)
     return IngestOutcome(
         status=201, body=_created_body(document, parsed.warnings), document=document
     )
@@ -472,7 +538,7 @@ def document_ingest(
                 )
                 % {"sender": organization.name},
             )
-        document_input(parsed.invoice)
+        data = document_input(parsed.invoice)
     except IngestRejected as error:
         return rejection_record(
             actor=actor, organization=organization, error=error, body=body, filename=filename
@@ -486,11 +552,17 @@ def document_ingest(
             key=idempotency_key,
             body_sha256=_sha256(body),
             run=run,
+            data=data,
         )
     try:
         with transaction.atomic():
             return _store(
-                organization=organization, parsed=parsed, actor=actor, filename=filename, run=run
+                organization=organization,
+                parsed=parsed,
+                actor=actor,
+                filename=filename,
+                run=run,
+                data=data,
             )
     except IntegrityError:
         duplicate = _after_race(organization, parsed.invoice)
@@ -534,6 +606,7 @@ def _ingest_once(
     key: str,
     body_sha256: str,
     run: IngestRun,
+    data: DocumentInput | None = None,
 ) -> IngestOutcome:
     """The Submission row is inserted first in the storing transaction, so its unique index
     makes concurrent requests with the same key wait for the first and then replay it."""
@@ -552,6 +625,7 @@ def _ingest_once(
                 )
             time.sleep(0.05)
             continue
+        pending = len(run.routes_pending) if run.routes_pending is not None else 0
         try:
             with transaction.atomic():
                 submission = Submission.objects.create(
@@ -563,6 +637,7 @@ def _ingest_once(
                     actor=actor,
                     filename=filename,
                     run=run,
+                    data=data,
                 )
                 # A duplicate number raises IntegrityError (below) and rolls the Submission
                 # back with it: only a stored document binds the key; a 409 is recomputed.
@@ -572,6 +647,8 @@ def _ingest_once(
                 submission.save(update_fields=["response_status", "response_body", "document"])
                 return outcome
         except IntegrityError:
+            if run.routes_pending is not None:
+                del run.routes_pending[pending:]  # the rolled-back document is not routed
             if Submission.objects.filter(organization=organization, idempotency_key=key).exists():
                 continue
             duplicate = _after_race(organization, parsed.invoice)
