@@ -173,8 +173,10 @@ def _fmt(value: Decimal) -> str:
 # module used to build element by element (`etree.tostring(root, xml_declaration=True,
 # encoding="UTF-8")`): building ~320 elements cost more than the rest of ingestion's JSON -> UBL
 # step together. The escapes are libxml2's: in text & < > and CR; in attribute values also the
-# double quote, LF and TAB. What lxml refuses to put in a tree (control characters, U+FFFE,
-# U+FFFF, lone surrogates) is refused here too, with the exceptions lxml raises.
+# double quote, LF and TAB (tests/ingestion/test_folio_json.py holds the bytes to what lxml
+# writes for the parsed tree). What lxml refuses to put in a tree (control characters, U+FFFE,
+# U+FFFF, lone surrogates) is refused here too, with the exceptions lxml raises. The pipeline
+# still parses the result with the hardened parser: the validated tree is the parsed one.
 
 _ROOT_NAMESPACES = f'xmlns:cac="{NS["cac"]}" xmlns:cbc="{NS["cbc"]}"'
 _DECLARATION = b"<?xml version='1.0' encoding='UTF-8'?>\n"
