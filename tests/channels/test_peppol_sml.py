@@ -51,6 +51,8 @@ def network(tmp_path, settings):
     settings.FOLIO_PEPPOL_DNS_TIMEOUT = 2
     # Nothing listens here: every answer must come through the SML.
     settings.FOLIO_PEPPOL_SMP_URL = "http://127.0.0.1:9/smp"
+    # The sandbox SMP is on loopback, which an SMP learned from DNS may not be in production.
+    settings.FOLIO_HTTP_ALLOW_PRIVATE_NETWORKS = True
     yield access_point, sml
     sml.stop()
     access_point.stop()
@@ -147,4 +149,18 @@ def test_a_dns_server_that_does_not_answer_is_a_transient_error(settings):
     assert not error.value.permanent
     assert "timed out" in error.value.message
     # Nothing is cached from a lookup that got no answer.
+    assert not PeppolLookup.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_smp_that_dns_puts_on_an_internal_address_is_not_asked(network, settings):
+    """The SMP's address comes from DNS, which whoever registers a participant controls: Folio
+    does not let it point a request at its own network (unless the operator allows that)."""
+    access_point, sml = network
+    settings.FOLIO_HTTP_ALLOW_PRIVATE_NETWORKS = False
+    with pytest.raises(TransportError) as error:
+        participant_lookup(participant_parse(REGISTERED), client=SmlSmpClient())
+    assert "internal address" in error.value.message
+    assert f"{sml_naptr_name(REGISTERED, ZONE)}. NAPTR" in sml.queries
+    assert access_point.smp_requests == 0
     assert not PeppolLookup.objects.exists()

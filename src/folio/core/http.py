@@ -122,6 +122,32 @@ def post(
 
     Raises OutboundError when there is no answer (see the module docstring for what is refused).
     """
+    return request(
+        "POST", url, content=content, headers=headers, timeout=timeout, body_limit=body_limit
+    )
+
+
+def get(
+    url: str,
+    *,
+    headers: dict[str, str] | None = None,
+    timeout: float | None = None,
+    body_limit: int = DEFAULT_BODY_LIMIT,
+) -> OutboundResponse:
+    """GET `url` (for addresses Folio learns from others, such as an SMP found through DNS)."""
+    return request("GET", url, headers=headers or {}, timeout=timeout, body_limit=body_limit)
+
+
+def request(
+    method: str,
+    url: str,
+    *,
+    headers: dict[str, str],
+    content: bytes | None = None,
+    timeout: float | None = None,
+    body_limit: int = DEFAULT_BODY_LIMIT,
+) -> OutboundResponse:
+    """One request with the protections above; the body is read up to `body_limit` bytes."""
     problem = url_problem(url)
     if problem:
         raise OutboundError(problem, blocked=True)
@@ -144,10 +170,10 @@ def post(
             trust_env=False,
             verify=_tls_context(),
         ) as client:
-            request = client.build_request(
-                "POST", pinned, content=content, headers=request_headers, extensions=extensions
+            outgoing = client.build_request(
+                method, pinned, content=content, headers=request_headers, extensions=extensions
             )
-            response = client.send(request, stream=True)
+            response = client.send(outgoing, stream=True)
             try:
                 body = b""
                 truncated = False

@@ -76,6 +76,7 @@ class SandboxAccessPoint:
         self.participants: dict[str, dict] = dict(participants or {})
         self.inbox: dict[str, dict] = {}
         self.duplicates: list[str] = []
+        self.smp_requests = 0  # ServiceGroup requests answered (found or not)
         self.lock = threading.Lock()
         self.host = host
         self.port = port or free_port(host)
@@ -183,6 +184,8 @@ class SandboxAccessPoint:
                         items = list(access_point.inbox.values())
                     return self._json(200, items)
                 if self.path.startswith("/smp/"):
+                    with access_point.lock:
+                        access_point.smp_requests += 1
                     name = unquote(self.path[len("/smp/") :]).removeprefix("iso6523-actorid-upis::")
                     group = access_point._service_group(name)
                     if group is None:

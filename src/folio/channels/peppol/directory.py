@@ -32,6 +32,7 @@ from django.utils import timezone
 
 from folio.channels.base import TransportError
 from folio.channels.peppol.identifiers import ParticipantId
+from folio.core import http
 from folio.delivery.models import PeppolLookup
 from folio.ingestion.xml_safety import XmlRejected, parse_xml
 
@@ -56,22 +57,42 @@ class DirectoryClient(Protocol):
 
 
 class HttpSmpClient:
-    def __init__(self, base_url: str | None = None, *, timeout: float = 10.0):
+    """Asks one SMP for a participant's ServiceGroup.
+
+    `learned`: the SMP's address came from DNS (the SML), not from the operator's settings, so
+    the request goes through Folio's outbound client (`core/http.py`): a DNS record pointing at
+    an internal address is refused, and the answer is read no further than the size limit.
+    """
+
+    def __init__(
+        self, base_url: str | None = None, *, timeout: float = 10.0, learned: bool = False
+    ):
         self.base_url = (base_url or settings.FOLIO_PEPPOL_SMP_URL).rstrip("/")
         self.timeout = timeout
+        self.learned = learned
 
-    def lookup(self, participant: ParticipantId) -> LookupResult:
-        url = f"{self.base_url}/{quote(f'iso6523-actorid-upis::{participant}', safe='')}"
+    def _get(self, url: str) -> tuple[int, bytes]:
+        if self.learned:
+            try:
+                answer = http.get(url, timeout=self.timeout, body_limit=SMP_MAX_BYTES + 1)
+            except http.OutboundError as exc:
+                raise TransportError(f"SMP lookup failed: {exc.message}") from exc
+            return answer.status_code, answer.body
         try:
             response = httpx.get(url, timeout=self.timeout, follow_redirects=False)
         except httpx.HTTPError as exc:
             raise TransportError(f"SMP lookup failed: {exc}") from exc
-        if response.status_code == 404:
+        return response.status_code, response.content
+
+    def lookup(self, participant: ParticipantId) -> LookupResult:
+        url = f"{self.base_url}/{quote(f'iso6523-actorid-upis::{participant}', safe='')}"
+        status_code, content = self._get(url)
+        if status_code == 404:
             return LookupResult(registered=False, document_types=[])
-        if response.status_code != 200:
-            raise TransportError(f"SMP lookup answered {response.status_code}")
+        if status_code != 200:
+            raise TransportError(f"SMP lookup answered {status_code}")
         try:
-            root = parse_xml(response.content, max_bytes=SMP_MAX_BYTES).getroot()
+            root = parse_xml(content, max_bytes=SMP_MAX_BYTES).getroot()
         except XmlRejected as exc:
             raise TransportError(f"SMP answer is not acceptable XML: {exc.message}") from exc
         document_types = []
@@ -172,7 +193,7 @@ class SmlSmpClient:
         url = self.smp_url(participant)
         if not url:
             return LookupResult(registered=False, document_types=[])
-        return HttpSmpClient(url).lookup(participant)
+        return HttpSmpClient(url, timeout=self.timeout, learned=True).lookup(participant)
 
 
 def directory_client() -> DirectoryClient:
