@@ -9,6 +9,7 @@ facts they read (categories, identifiers, sums) are collected once per document.
 
 from __future__ import annotations
 
+from collections import Counter
 from decimal import Decimal
 
 from folio.ingestion.validation.native.contexts_cen import (
@@ -94,6 +95,14 @@ class _Facts:
             _Category(e, root, path_of[e]) for e in doc.tagged("cac:ClassifiedTaxCategory")
         ]
         self.allowance_categories = [c for c in self.categories if c.parent_tag == ALLOWANCE_CHARGE]
+        # Nine families ask "is code X used" of the same categories: counted once here.
+        self.vat_codes_used = {
+            code for c in (*self.categories, *self.classified) if c.vat for code in c.ids
+        }
+        self.classified_ids = Counter(c.id for c in self.classified)
+        self.classified_vat_ids = Counter(c.id for c in self.classified if c.vat)
+        self.allowance_ids = Counter(c.id for c in self.allowance_categories)
+        self.allowance_vat_ids = Counter(c.id for c in self.allowance_categories if c.vat)
         breakdown = children(root, "cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory")
         by_element = {c.element: c for c in self.categories}
         self.breakdown = [by_element[e] for e in breakdown]
@@ -134,7 +143,7 @@ class _Facts:
 class _Line:
     """An invoice or credit note line: its item categories (ids, rates) and net amount."""
 
-    __slots__ = ("amounts", "ids", "parent", "percents")
+    __slots__ = ("amounts", "ids", "parent", "percents", "rates")
 
     def __init__(self, element):
         self.parent = element.getparent()
@@ -142,16 +151,17 @@ class _Line:
         self.ids = [_first_normalized(c, "cbc:ID") for c in categories]
         self.percents = [p for c in categories for p in children(c, "cbc:Percent")[:1]]
         self.amounts = children(element, "cbc:LineExtensionAmount")
+        self.rates = None
 
     def rate_matches(self, rate: Decimal) -> bool:
-        return any(xs_decimal(string_value(p)) == rate for p in self.percents)
+        return _rate_matches(self, rate)
 
     def amount(self) -> Decimal:
         return xs_decimal(string_value(self.amounts[0])) if self.amounts else ZERO
 
 
 class _AllowanceCharge:
-    __slots__ = ("amounts", "ids", "indicator", "parent", "percents")
+    __slots__ = ("amounts", "ids", "indicator", "parent", "percents", "rates")
 
     def __init__(self, element):
         self.parent = element.getparent()
@@ -162,12 +172,28 @@ class _AllowanceCharge:
         self.ids = [_first_normalized(c, "cbc:ID") for c in categories]
         self.percents = [p for c in categories for p in children(c, "cbc:Percent")[:1]]
         self.amounts = children(element, "cbc:Amount")
+        self.rates = None
 
     def rate_matches(self, rate: Decimal) -> bool:
-        return any(xs_decimal(string_value(p)) == rate for p in self.percents)
+        return _rate_matches(self, rate)
 
     def amount(self) -> Decimal:
         return xs_decimal(string_value(self.amounts[0])) if self.amounts else ZERO
+
+
+def _rate_matches(item, rate: Decimal) -> bool:
+    """`xs:decimal(cbc:Percent) = $rate` for any of the item's categories, in order. Each rate is
+    cast once per line (a breakdown of n rates asks every line n times); a cast that fails
+    raises each time it is reached, as the stylesheet's would."""
+    rates = item.rates
+    if rates is None:
+        rates = item.rates = []
+    for position, percent in enumerate(item.percents):
+        if position == len(rates):
+            rates.append(xs_decimal(string_value(percent)))
+        if rates[position] == rate:
+            return True
+    return False
 
 
 def _first_normalized(element, path: str) -> str:
@@ -238,9 +264,7 @@ def _rule_01(family: str):
 
         def check(node, doc) -> bool:
             f = facts(doc)
-            used = sum(1 for c in f.allowance_categories if c.id == code) + sum(
-                1 for c in f.classified if c.id == code
-            )
+            used = f.allowance_ids[code] + f.classified_ids[code]
             listed = sum(1 for c in f.breakdown if c.id == code)
             return (used > 0 and listed > 0) or (used == 0 and listed == 0)
 
@@ -248,9 +272,7 @@ def _rule_01(family: str):
 
         def check(node, doc) -> bool:
             f = facts(doc)
-            used = sum(1 for c in f.allowance_categories if c.id == code and c.vat) + sum(
-                1 for c in f.classified if c.id == code and c.vat
-            )
+            used = f.allowance_vat_ids[code] + f.classified_vat_ids[code]
             if family == "AF":  # `[cbc:ID = 'L']`: raw value, any scheme
                 listed = sum(1 for c in f.breakdown if code in c.raw_ids)
             else:  # `[cbc:ID = 'M'][VAT]`
@@ -262,10 +284,7 @@ def _rule_01(family: str):
 
         def check(node, doc) -> bool:
             f = facts(doc)
-            used = any(c.vat and code in c.ids for c in f.categories) or any(
-                c.vat and code in c.ids for c in f.classified
-            )
-            if not used:
+            if code not in f.vat_codes_used:
                 return True
             return sum(c.ids.count(code) for c in f.breakdown if c.vat) == 1
 
@@ -278,9 +297,9 @@ def _rule_02(family: str):
 
     def check(node, doc) -> bool:
         f = facts(doc)
-        required = any(c.id == code and c.vat for c in f.classified)
+        required = code in f.classified_vat_ids
         # BR-S-02's fallback omits the VAT scheme
-        present = any(c.id == code for c in f.classified) if family == "S" else required
+        present = code in f.classified_ids if family == "S" else required
         return (required and condition(f)) or not present
 
     return check
