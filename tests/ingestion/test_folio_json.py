@@ -407,3 +407,95 @@ def test_a_character_xml_cannot_carry_is_refused_by_the_writer(character):
     document = FolioDocumentIn.model_validate(_document(buyer_reference=f"Kari{character}"))
     with pytest.raises(ValueError, match="XML compatible"):
         ubl_from_json(document)
+
+
+def _line_terms(line):
+    return [
+        (a.is_charge, a.amount, a.base_amount, a.percentage, a.reason, a.reason_code)
+        for a in line.allowances_charges
+    ]
+
+
+def test_line_allowances_and_charges_change_the_line_net_amount(native, official):
+    """BG-27/BG-28: written inside the line, and the line's net amount (BT-131), the VAT
+    breakdown and the totals follow from them (PEPPOL-EN16931-R120, BR-CO-10)."""
+    document = _document()
+    document["lines"][0]["allowances"] = [{"amount": "50", "reason": "Volume", "reason_code": "95"}]
+    document["lines"][0]["charges"] = [
+        # 2 % of 1250 = 25, computed by Folio
+        {"base_amount": "1250", "percentage": "2", "reason": "Packing", "reason_code": "ABL"}
+    ]
+    tree, report = _validated(
+        native, official, ubl_from_json(FolioDocumentIn.model_validate(document))
+    )
+    assert not report.warnings
+
+    invoice = from_ubl(tree)
+    power, grid = invoice.lines
+    assert _line_terms(power) == [
+        (False, Decimal("50.00"), None, None, "Volume", "95"),
+        (True, Decimal("25.00"), Decimal("1250.00"), Decimal("2"), "Packing", "ABL"),
+    ]
+    assert _line_terms(grid) == []
+    assert power.net_amount == Decimal("1225.00")  # 100 x 12.5 - 50 + 25
+    # Line allowances and charges are inside the line's net amount: not BT-107 or BT-108.
+    assert invoice.allowances == [] and invoice.charges == []
+    assert invoice.totals.allowance_total is None and invoice.totals.charge_total is None
+    assert invoice.totals.line_net_total == Decimal("1625.00")
+    breakdown = {(v.category, v.rate): v for v in invoice.vat_breakdown}
+    assert breakdown[("S", Decimal("25"))].taxable_amount == Decimal("1225.00")
+    assert breakdown[("S", Decimal("25"))].tax_amount == Decimal("306.25")
+    assert invoice.totals.payable == Decimal("1931.25")  # 1625 + 306.25
+
+
+def test_a_given_line_net_amount_is_kept_and_checked_against_its_allowances(native):
+    """A sender's own BT-131 is written as given; when it does not add up with the line's
+    allowance, the validation says so (PEPPOL-EN16931-R120) and the document conforms not."""
+    document = _document()
+    document["lines"][0]["net_amount"] = "1250"
+    document["lines"][0]["allowances"] = [{"amount": "50", "reason": "Volume"}]
+    report = native.validate(parse_xml(ubl_from_json(FolioDocumentIn.model_validate(document))))
+    assert "PEPPOL-EN16931-R120" in {f.rule for f in report.errors}
+
+
+@pytest.mark.parametrize(
+    ("item", "message"),
+    [
+        ({"percentage": "10", "reason": "x"}, "base amount and the percentage together"),
+        ({"reason": "x"}, "Give the amount, or the base amount and the percentage"),
+        ({"amount": "5"}, "Give a reason or a reason code"),
+        # A line allowance has the line's VAT category: it has none of its own.
+        ({"amount": "5", "reason": "x", "vat_category": "S"}, "Extra inputs are not permitted"),
+    ],
+)
+def test_an_incomplete_line_allowance_is_refused_with_the_reason(item, message):
+    document = _document()
+    document["lines"][1]["charges"] = [item]
+    with pytest.raises(ValidationError) as refused:
+        FolioDocumentIn.model_validate(document)
+    assert message in str(refused.value)
+    assert "lines.1.charges.0" in str(refused.value)
+
+
+def test_a_corpus_invoice_with_line_allowances_round_trips_through_folio_json(
+    corpus, native, official
+):
+    path = corpus / "peppol-bis-invoice-3/rules/examples/Allowance-example.xml"
+    original = from_ubl(parse_xml_file(path))
+    assert any(line.allowances_charges for line in original.lines)
+
+    document = document_from_model(original)
+    assert FolioDocumentIn.model_validate(json.loads(document.model_dump_json())) == document
+    tree, _report = _validated(native, official, ubl_from_json(document))
+    copy_ = from_ubl(tree)
+
+    def lines(invoice):
+        # A line's allowances, then its charges, each in their order (Folio JSON keeps them in
+        # two lists); amounts compare as numbers (Folio writes them with two decimals).
+        return [
+            (line.id, line.net_amount, sorted(_line_terms(line), key=lambda term: term[0]))
+            for line in invoice.lines
+        ]
+
+    assert lines(copy_) == lines(original)
+    assert copy_.totals.payable == original.totals.payable

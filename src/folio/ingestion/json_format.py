@@ -7,8 +7,8 @@ VAT breakdown groups lines, document-level allowances (BG-20, subtracted) and ch
 added) by (category, rate), and the totals follow from those (BR-CO-10 to BR-CO-16; BT-107 and
 BT-108 are the sums of the allowances and of the charges). An allowance or charge gives its
 amount, or its base amount and percentage (then amount = base x percentage / 100, rounded half
-up to cents), and a reason or a reason code. Line-level allowances and charges (BG-27/BG-28) are
-not part of this format: give the line's net amount instead. The full description, with an
+up to cents), and a reason or a reason code. A line may have its own allowances (BG-27) and
+charges (BG-28) the same way; they change that line's net amount. The full description, with an
 example, is docs/folio-json.md.
 
 Minimal example::
@@ -91,6 +91,47 @@ class PaymentIn(_Strict):
     service_provider_id: str | None = Field(None, max_length=20, title="BT-86 (BIC)")
 
 
+class _AllowanceChargeTerms(_Strict):
+    """What document- and line-level allowances and charges share: an amount, or a base amount
+    with a percentage, and a reason or a reason code."""
+
+    @model_validator(mode="after")
+    def _complete(self):
+        if (self.percentage is None) != (self.base_amount is None):
+            # PEPPOL-EN16931-R041 / R042: one without the other cannot be checked.
+            raise ValueError(gettext("Give the base amount and the percentage together."))
+        if self.amount is None and self.percentage is None:
+            raise ValueError(gettext("Give the amount, or the base amount and the percentage."))
+        if not self.reason and not self.reason_code:
+            # BR-33 / BR-38 (document level), BR-42 / BR-44 (line level)
+            raise ValueError(gettext("Give a reason or a reason code."))
+        return self
+
+    @property
+    def resolved_amount(self) -> Decimal:
+        """The amount as written to UBL: given, else base x percentage / 100; in cents."""
+        if self.amount is not None:
+            amount = self.amount
+        else:
+            amount = self.base_amount * self.percentage / Decimal(100)
+        return amount.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+class LineAllowanceChargeIn(_AllowanceChargeTerms):
+    """BG-27 Invoice line allowance or BG-28 Invoice line charge (the list it is in says which):
+    the allowance term first, the charge term second. It has the line's VAT category."""
+
+    amount: Decimal | None = Field(
+        None, title="BT-136 / BT-141 (default: base_amount x percentage / 100)"
+    )
+    base_amount: Decimal | None = Field(None, title="BT-137 / BT-142")
+    percentage: Decimal | None = Field(None, title="BT-138 / BT-143 (e.g. 10 for 10 %)")
+    reason: str | None = Field(None, max_length=300, title="BT-139 / BT-144")
+    reason_code: str | None = Field(
+        None, max_length=10, title="BT-140 (UNCL5189) / BT-145 (UNCL7161)"
+    )
+
+
 class LineIn(_Strict):
     """BG-25 Invoice line."""
 
@@ -98,7 +139,9 @@ class LineIn(_Strict):
     note: str | None = Field(None, max_length=1000, title="BT-127")
     quantity: Decimal = Field(title="BT-129")
     unit_code: str = Field("EA", max_length=10, title="BT-130 (UN/ECE Rec 20)")
-    net_amount: Decimal | None = Field(None, title="BT-131 (default: quantity x price)")
+    net_amount: Decimal | None = Field(
+        None, title="BT-131 (default: quantity x price + line charges - line allowances)"
+    )
     order_line_reference: str | None = Field(None, max_length=50, title="BT-132")
     accounting_reference: str | None = Field(None, max_length=100, title="BT-133")
     price: Decimal = Field(title="BT-146 (net price)")
@@ -110,6 +153,26 @@ class LineIn(_Strict):
     vat_exemption_reason: str | None = Field(
         None, max_length=300, title="BT-120 for this line's VAT category (E, AE, K, G, O)"
     )
+    allowances: list[LineAllowanceChargeIn] = Field(
+        default_factory=list, max_length=MAX_ALLOWANCES_CHARGES, title="BG-27"
+    )
+    charges: list[LineAllowanceChargeIn] = Field(
+        default_factory=list, max_length=MAX_ALLOWANCES_CHARGES, title="BG-28"
+    )
+
+    @property
+    def resolved_net_amount(self) -> Decimal:
+        """BT-131 as written: given, else quantity x price plus the line's charges minus its
+        allowances (PEPPOL-EN16931-R120), rounded half up to cents."""
+        if self.net_amount is not None:
+            amount = self.net_amount
+        else:
+            amount = (
+                self.quantity * self.price
+                + sum((charge.resolved_amount for charge in self.charges), Decimal(0))
+                - sum((allowance.resolved_amount for allowance in self.allowances), Decimal(0))
+            )
+        return amount.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
 class AttachmentIn(_Strict):
@@ -129,7 +192,7 @@ class AttachmentIn(_Strict):
     content_base64: str = Field(title="BT-125 (base64)")
 
 
-class AllowanceChargeIn(_Strict):
+class AllowanceChargeIn(_AllowanceChargeTerms):
     """BG-20 Document level allowance or BG-21 Document level charge (the list it is in says
     which): the allowance term first, the charge term second."""
 
@@ -149,27 +212,6 @@ class AllowanceChargeIn(_Strict):
         max_length=300,
         title="BT-120 for this VAT category when no line has it (E, AE, K, G, O)",
     )
-
-    @model_validator(mode="after")
-    def _complete(self) -> AllowanceChargeIn:
-        if (self.percentage is None) != (self.base_amount is None):
-            # PEPPOL-EN16931-R041 / R042: one without the other cannot be checked.
-            raise ValueError(gettext("Give the base amount and the percentage together."))
-        if self.amount is None and self.percentage is None:
-            raise ValueError(gettext("Give the amount, or the base amount and the percentage."))
-        if not self.reason and not self.reason_code:
-            # BR-33 / BR-38
-            raise ValueError(gettext("Give a reason or a reason code."))
-        return self
-
-    @property
-    def resolved_amount(self) -> Decimal:
-        """The amount as written to UBL: given, else base x percentage / 100; in cents."""
-        if self.amount is not None:
-            amount = self.amount
-        else:
-            amount = self.base_amount * self.percentage / Decimal(100)
-        return amount.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
 class FolioDocumentIn(_Strict):
@@ -260,14 +302,24 @@ def _allowance_charge_in(item, exemption_reasons: dict) -> dict:
     }
 
 
+def _line_allowance_charge_in(item) -> dict:
+    return {
+        "amount": item.amount,
+        "base_amount": item.base_amount if item.percentage is not None else None,
+        "percentage": item.percentage if item.base_amount is not None else None,
+        "reason": item.reason,
+        "reason_code": item.reason_code,
+    }
+
+
 def document_from_model(invoice) -> FolioDocumentIn:
     """Folio JSON for an EN 16931 model (`folio.ingestion.en16931.Invoice`).
 
-    What the format has no field for stays behind: line-level allowances and charges (the line
-    keeps its net amount), price base quantities (the price becomes the price of one unit), a
-    second VAT currency (BT-6, BT-111), rounding (BT-114), attachments given by URI only, and
-    every payment instruction but the first. Raises pydantic's ValidationError when the model
-    lacks what Folio JSON requires (a seller's electronic address, a line's price, ...).
+    What the format has no field for stays behind: price base quantities (the price becomes the
+    price of one unit), a second VAT currency (BT-6, BT-111), rounding (BT-114), attachments
+    given by URI only, and every payment instruction but the first. Raises pydantic's
+    ValidationError when the model lacks what Folio JSON requires (a seller's electronic
+    address, a line's price, ...).
     """
     exemption_reasons = {
         entry.category: entry.exemption_reason
@@ -297,6 +349,16 @@ def document_from_model(invoice) -> FolioDocumentIn:
                 "vat_category": line.vat_category or "S",
                 "vat_rate": line.vat_rate,
                 "vat_exemption_reason": exemption_reasons.get(line.vat_category),
+                "allowances": [
+                    _line_allowance_charge_in(item)
+                    for item in line.allowances_charges
+                    if not item.is_charge
+                ],
+                "charges": [
+                    _line_allowance_charge_in(item)
+                    for item in line.allowances_charges
+                    if item.is_charge
+                ],
             }
         )
     document = {

@@ -13,6 +13,7 @@ from folio.ingestion.json_format import (
     AddressIn,
     AllowanceChargeIn,
     FolioDocumentIn,
+    LineAllowanceChargeIn,
     PartyIn,
 )
 
@@ -294,9 +295,12 @@ def _rate(category: str, rate: Decimal | None) -> Decimal | None:
     return None if category == "O" else (rate or Decimal("0"))
 
 
-def _allowance_charge(write, item: AllowanceChargeIn, *, is_charge: bool, currency: str) -> None:
-    """One cac:AllowanceCharge of BG-20 (is_charge False) or BG-21, children in schema order.
-    `currency` is the currencyID attribute as written."""
+def _allowance_charge(
+    write, item: AllowanceChargeIn | LineAllowanceChargeIn, *, is_charge: bool, currency: str
+) -> None:
+    """One cac:AllowanceCharge of BG-20 (is_charge False) or BG-21, or of a line's BG-27 or
+    BG-28 (which have no VAT category of their own), children in schema order. `currency` is
+    the currencyID attribute as written."""
     write("<cac:AllowanceCharge>")
     write(_leaf("cbc:ChargeIndicator", "true" if is_charge else "false"))
     if item.reason_code:
@@ -308,9 +312,9 @@ def _allowance_charge(write, item: AllowanceChargeIn, *, is_charge: bool, curren
     write(_leaf("cbc:Amount", f"{item.resolved_amount:f}", currency))
     if item.base_amount is not None:
         write(_leaf("cbc:BaseAmount", f"{money(item.base_amount):f}", currency))
-    write(
-        _tax_category("cac:TaxCategory", item.vat_category, _rate(item.vat_category, item.vat_rate))
-    )
+    if isinstance(item, AllowanceChargeIn):
+        rate = _rate(item.vat_category, item.vat_rate)
+        write(_tax_category("cac:TaxCategory", item.vat_category, rate))
     write("</cac:AllowanceCharge>")
 
 
@@ -426,10 +430,7 @@ def ubl_from_json(document: FolioDocumentIn) -> bytes:
         _allowance_charge(write, item, is_charge=is_charge, currency=amount_currency)
 
     # The totals and the VAT breakdown come from the lines.
-    line_nets = [
-        money(line.net_amount if line.net_amount is not None else line.quantity * line.price)
-        for line in document.lines
-    ]
+    line_nets = [line.resolved_net_amount for line in document.lines]
     groups: dict[tuple[str, Decimal | None], Decimal] = defaultdict(Decimal)
     reasons: dict[tuple[str, Decimal | None], str] = {}
     for line, net in zip(document.lines, line_nets, strict=True):
@@ -501,6 +502,10 @@ def ubl_from_json(document: FolioDocumentIn) -> bytes:
             write("<cac:OrderLineReference>")
             write(_leaf("cbc:LineID", line.order_line_reference))
             write("</cac:OrderLineReference>")
+        # BG-27 / BG-28: after the references, before the item; the line's VAT category holds.
+        for is_charge, items in ((False, line.allowances), (True, line.charges)):
+            for item in items:
+                _allowance_charge(write, item, is_charge=is_charge, currency=amount_currency)
         write("<cac:Item>")
         if line.description:
             write(_leaf("cbc:Description", line.description))
