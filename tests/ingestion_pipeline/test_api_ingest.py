@@ -166,6 +166,20 @@ def test_json_that_breaks_the_schema_names_the_field(api):
     assert {"/seller/name", "/lines/0/quantity"} <= locations
 
 
+@pytest.mark.parametrize("text", ["Power\u0001", "Power\ufffe", "Power\ud800"])
+def test_json_text_that_xml_cannot_carry_is_refused_naming_the_field(api, text):
+    """A control character, U+FFFE or an unpaired surrogate is valid JSON but can never be in
+    UBL: 422 with the field, not a server error, and nothing stored."""
+    document = folio_json("INV-CTRL")
+    document["lines"][0]["item_name"] = text
+    response = post_json(api, document)
+    assert response.status_code == 422
+    body = response.json()
+    assert body["code"] == "json_invalid"
+    assert [e["location"] for e in body["errors"]] == ["/lines/0/item_name"]
+    assert not Document.objects.filter(number="INV-CTRL").exists()
+
+
 def test_duplicate_number_answers_409_naming_the_existing_document(api):
     first = post_json(api, folio_json("INV-5"))
     assert first.status_code == 201

@@ -22,7 +22,7 @@ from folio.documents.models import DocumentType
 from folio.documents.services import DocumentInput, LineInput
 from folio.ingestion.en16931 import Invoice, NotAnInvoice, from_ubl
 from folio.ingestion.json_format import MAX_LINES, FolioDocumentIn
-from folio.ingestion.ubl_writer import ubl_from_json
+from folio.ingestion.ubl_writer import NOT_XML_CHARACTER, ubl_from_json
 from folio.ingestion.validation.engines import get_engine
 from folio.ingestion.validation.report import ValidationReport
 from folio.ingestion.xml_safety import XmlRejected, parse_xml
@@ -102,7 +102,36 @@ def xml_from_json(body: bytes) -> bytes:
             _("The JSON document does not follow the Folio JSON schema."),
             errors=_json_errors(exc),
         ) from exc
-    return ubl_from_json(document)
+    try:
+        return ubl_from_json(document)
+    except ValueError as exc:  # UnicodeEncodeError too (a lone surrogate)
+        raise IngestRejected(
+            "json_invalid",
+            _("The JSON document has text that XML cannot carry."),
+            errors=_unwritable_text(data),
+        ) from exc
+
+
+def _unwritable_text(data, location: str = "") -> list[dict]:
+    """Where the JSON's strings hold characters no XML document may contain (control
+    characters other than tab and line breaks, U+FFFE, U+FFFF, unpaired surrogates)."""
+    found: list[dict] = []
+    if isinstance(data, str):
+        if NOT_XML_CHARACTER.search(data):
+            message = _(
+                "Control characters (other than tab and line breaks), U+FFFE, U+FFFF and "
+                "unpaired surrogates cannot be written to UBL."
+            )
+            found.append(
+                {"rule": "JSON", "severity": "fatal", "message": str(message), "location": location}
+            )
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            found.extend(_unwritable_text(value, f"{location}/{key}"))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            found.extend(_unwritable_text(value, f"{location}/{index}"))
+    return found[:100]
 
 
 def engine_name() -> str:

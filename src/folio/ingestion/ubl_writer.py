@@ -183,7 +183,7 @@ _ROOT_NAMESPACES = f'xmlns:cac="{NS["cac"]}" xmlns:cbc="{NS["cbc"]}"'
 _DECLARATION = b"<?xml version='1.0' encoding='UTF-8'?>\n"
 _INVOICE_START = f'<Invoice xmlns="{NS["inv"]}" {_ROOT_NAMESPACES}>'
 _CREDIT_NOTE_START = f'<CreditNote xmlns="{NS["cn"]}" {_ROOT_NAMESPACES}>'
-_NOT_XML_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+NOT_XML_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _NOT_XML_MESSAGE = (
     "All strings must be XML compatible: Unicode or ASCII, no NULL bytes or control characters"
 )
@@ -524,7 +524,7 @@ def ubl_from_json(document: FolioDocumentIn) -> bytes:
     text = "".join(parts)
     # Markup and ordinary text are printable; only then is the (slower) search needed.
     if not text.isprintable():
-        refused = _NOT_XML_CHARACTER.search(text)
+        refused = NOT_XML_CHARACTER.search(text)
         if refused is not None:
             if "\ud800" <= refused.group() <= "\udfff":
                 text.encode("utf-8")  # raises UnicodeEncodeError, as lxml does
