@@ -137,3 +137,30 @@ def test_the_model_reads_the_first_of_repeated_elements_and_passes_over_comments
     assert (line.price, line.price_base_quantity) == (Decimal("1.25"), Decimal("1"))
     assert line.allowances_charges == []
     assert invoice.delivery is None and invoice.payee is None
+
+
+def test_repeated_billing_references_and_commodity_classifications_are_all_read():
+    """BG-3 (preceding invoice reference) and BT-158 (item classification) repeat in UBL as
+    whole aggregates, one reference or code in each: every one of them is read, in order."""
+    repeated = ODD_INVOICE.replace(
+        b"</cac:InvoiceDocumentReference></cac:BillingReference>",
+        b"</cac:InvoiceDocumentReference></cac:BillingReference>\n"
+        b"  <cac:BillingReference><cac:InvoiceDocumentReference><cbc:ID>B</cbc:ID>"
+        b"<cbc:IssueDate>2026-10-01</cbc:IssueDate></cac:InvoiceDocumentReference>"
+        b"</cac:BillingReference>",
+    ).replace(
+        b"<cac:AdditionalItemProperty>",
+        b'<cac:CommodityClassification><cbc:ItemClassificationCode listID="ZZZ">3'
+        b"</cbc:ItemClassificationCode></cac:CommodityClassification><cac:AdditionalItemProperty>",
+    )
+    invoice = from_ubl(parse_xml(repeated))
+    assert [(number, str(issued)) for number, issued in invoice.preceding_invoices] == [
+        ("A", "None"),
+        ("B", "2026-10-01"),
+    ]
+    (line,) = invoice.lines
+    assert [(c.value, c.scheme) for c in line.classification_ids] == [
+        ("1", "STI"),
+        ("2", "CPV"),
+        ("3", "ZZZ"),
+    ]

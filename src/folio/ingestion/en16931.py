@@ -640,9 +640,11 @@ def _line(node, quantity_tag: str) -> Line:
         buyers_item_id=_child_text(item_get(BUYERS_ITEM_IDENTIFICATION), ID),
         sellers_item_id=_child_text(item_get(SELLERS_ITEM_IDENTIFICATION), ID),
         standard_item_id=_identifier(_first(item_get(STANDARD_ITEM_IDENTIFICATION), ID)),
+        # BT-158 repeats as whole cac:CommodityClassification aggregates, one code in each.
         classification_ids=[
             Identifier(value=_text(code) or "", scheme=code.get("listID"))
-            for code in _all(item_get(COMMODITY_CLASSIFICATION), ITEM_CLASSIFICATION_CODE)
+            for classification in _all(item, COMMODITY_CLASSIFICATION)
+            for code in classification.iterchildren(ITEM_CLASSIFICATION_CODE)
         ],
         origin_country=_child_text(item_get(ORIGIN_COUNTRY), IDENTIFICATION_CODE),
         vat_category=_child_text(tax_category, ID),
@@ -749,9 +751,11 @@ def from_ubl(tree) -> Invoice:
         accounting_reference=_text(get(ACCOUNTING_COST)),
         payment_terms=_child_text(get(PAYMENT_TERMS), NOTE),
         notes=[note for note in (_text(n) for n in _all(root, NOTE)) if note],
+        # BG-3 repeats as whole cac:BillingReference aggregates, one reference in each.
         preceding_invoices=[
             (_child_text(ref, ID) or "", _date(_first(ref, ISSUE_DATE)))
-            for ref in _all(get(BILLING_REFERENCE), INVOICE_DOCUMENT_REFERENCE)
+            for billing in _all(root, BILLING_REFERENCE)
+            for ref in billing.iterchildren(INVOICE_DOCUMENT_REFERENCE)
         ],
         period=_period(get(INVOICE_PERIOD)),
         seller=_party(_first(get(SUPPLIER_PARTY), PARTY)),
