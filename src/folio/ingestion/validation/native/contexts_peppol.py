@@ -497,9 +497,11 @@ BUYER = MAIN.context(1028, CUSTOMER_PARTY, tail(CUSTOMER_PARTY))
 SELLER = MAIN.context(1027, SUPPLIER_PARTY, tail(SUPPLIER_PARTY))
 
 
+@document_fact
 def _allowance_charges(document: Document) -> list:
     """`Invoice/cac:AllowanceCharge | Invoice/cac:InvoiceLine/cac:AllowanceCharge` and the
-    CreditNote equivalents (the line's parent must be the document element)."""
+    CreditNote equivalents (the line's parent must be the document element); three contexts
+    select from it, so it is found once per document."""
     line_of = {INVOICE_TAG: clark("cac:InvoiceLine"), CREDIT_NOTE_TAG: clark("cac:CreditNoteLine")}
     found = []
     for element in document.tagged("cac:AllowanceCharge"):

@@ -136,24 +136,32 @@ class _Plan:
         ]
         self.steps_of_path: dict[tuple[str, ...], tuple[_Step, ...]] = {}
 
-    def selected_by_path(self, document: Document) -> dict[_Step, list[list[etree._Element]]]:
-        """For each structural step, the element lists (one per tag path, in path order)."""
+    def selected_by_path(self, document: Document) -> dict[_Step, list]:
+        """For each structural step, the element lists it takes (one per tag path, in path
+        order), each with the filter that applies to it (None: all of the path's elements)."""
         steps_of_path = self.steps_of_path
         if len(steps_of_path) > self.MAX_PATHS:
             steps_of_path.clear()
-        found: dict[_Step, list[list[etree._Element]]] = {}
+        found: dict[_Step, list] = {}
         for path, elements in document.paths.items():
             steps = steps_of_path.get(path)
             if steps is None:
-                steps = tuple(step for step, match in self.structural if match(path))
-                steps_of_path[path] = steps
-            for step in steps:
+                steps = steps_of_path[path] = self._steps_taking(path)
+            for step, keep in steps:
                 bucket = found.get(step)
                 if bucket is None:
-                    found[step] = [elements]
+                    found[step] = [(elements, keep)]
                 else:
-                    bucket.append(elements)
+                    bucket.append((elements, keep))
         return found
+
+    def _steps_taking(self, path: tuple[str, ...]) -> tuple:
+        taking = []
+        for step, match in self.structural:
+            taken = match(path)
+            if taken:
+                taking.append((step, taken if callable(taken) else None))
+        return tuple(taking)
 
 
 _plans: dict[str, _Plan] = {}
@@ -202,10 +210,16 @@ def _failed_assertions(document: Document, stylesheet: str) -> list[Finding]:
                 if gate is not None and not gate(document):
                     continue
                 if len(lists) == 1:
-                    nodes = list(lists[0])
+                    elements, keep = lists[0]
+                    nodes = list(elements) if keep is None else [e for e in elements if keep(e)]
                 else:  # several tag paths: back into document order
                     nodes = sorted(
-                        (node for elements in lists for node in elements),
+                        (
+                            node
+                            for elements, keep in lists
+                            for node in elements
+                            if keep is None or keep(node)
+                        ),
                         key=document.order.__getitem__,
                     )
                 predicate = step.predicate
@@ -296,8 +310,10 @@ class NativeEngine:
         findings: list[Finding] = []
         if schema and self._schema:
             findings.extend(self.schema_findings(tree))
-        for name in stylesheets:
-            findings.extend(evaluate(document, name))
+        # One index for both stylesheets (and the per-element memos kept across them).
+        with indexed(document.child_index):
+            for name in stylesheets:
+                findings.extend(evaluate(document, name))
         return ValidationReport.from_findings(
             findings, document_type=document.document_type, engine=self.name
         )

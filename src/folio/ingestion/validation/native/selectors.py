@@ -18,7 +18,9 @@ Predicate = Callable[[etree._Element], bool]
 ROOT_TAGS = frozenset((INVOICE, CREDIT_NOTE))
 
 
-PathMatch = Callable[[tuple[str, ...]], bool]
+# Whether a selection takes the elements at a tag path: True, False, or (a union with filtered
+# parts) a predicate that picks some of them.
+PathMatch = Callable[[tuple[str, ...]], "bool | Predicate"]
 
 
 class Select:
@@ -134,12 +136,34 @@ def union(*selects: Select) -> Select:
 
     known = [select.tags for select in selects]
     tags = None if any(t is None for t in known) else frozenset().union(*known)
-    matches = [select.path_match for select in selects]
-    structural = all(m is not None for m in matches) and all(
-        select.predicate is None and select.gate is None for select in selects
-    )
-    return Select(
-        pick,
-        tags=tags,
-        path_match=(lambda path: any(match(path) for match in matches)) if structural else None,
-    )
+    structural = all(select.path_match is not None and select.gate is None for select in selects)
+    return Select(pick, tags=tags, path_match=_union_path_match(selects) if structural else None)
+
+
+def _union_path_match(selects: tuple[Select, ...]) -> PathMatch:
+    """For a union of structural selections, some filtered (`.where`): a tag path that one
+    unfiltered selection takes is taken whole; one that only filtered selections take is taken
+    with their filters (the answer is then the filter, which the engine applies to the path's
+    elements); else it is not taken."""
+
+    def path_match(path: tuple[str, ...]):
+        filters = []
+        for select in selects:
+            taken = select.path_match(path)
+            if not taken:
+                continue
+            predicate = select.predicate
+            if callable(taken):  # a union inside a union
+                predicate = (
+                    taken if predicate is None else (lambda e, a=taken, b=predicate: a(e) and b(e))
+                )
+            if predicate is None:
+                return True
+            filters.append(predicate)
+        if not filters:
+            return False
+        if len(filters) == 1:
+            return filters[0]
+        return lambda e: any(keep(e) for keep in filters)
+
+    return path_match

@@ -58,9 +58,9 @@ def compiled_path(path: str) -> tuple[str, ...]:
 # element -> {child tag: [children with that tag, in document order]}, for every document
 # being validated now (in any thread). Rules call `children(node, "cac:Party/cbc:Name")`
 # hundreds of times per document; with the index each step is a dictionary lookup instead of
-# an lxml child scan (which also rebuilds every child's tag string). One shared dictionary,
-# not a thread-local one, because reading a thread-local costs more than the lookup itself;
-# documents never share elements, so their entries never collide.
+# an lxml child scan (which also rebuilds every child's tag string). A module global, not a
+# thread-local, because reading a thread-local costs more than the lookup itself; documents
+# never share elements, so documents validated at once share one merged dictionary.
 _INDEX: dict = {}
 _INDEX_USERS: dict[int, int] = {}
 _INDEX_LOCK = threading.Lock()
@@ -81,12 +81,17 @@ def element_memo() -> dict:
 
 @contextmanager
 def indexed(child_index: dict):
-    """Use this document's child index for the path helpers below while the block runs."""
+    """Use this document's child index for the path helpers below while the block runs.
+
+    The common case, one document at a time, uses the document's own dictionary as it is;
+    documents validated at once in several threads share a merged copy."""
+    global _INDEX
     key = id(child_index)
     with _INDEX_LOCK:
         users = _INDEX_USERS.get(key, 0)
         if not users:
-            _INDEX.update(child_index)
+            # Alone: the document's own dictionary, as it is. Else a merged copy.
+            _INDEX = {**_INDEX, **child_index} if _INDEX_USERS else child_index
         _INDEX_USERS[key] = users + 1
     try:
         yield
@@ -95,9 +100,12 @@ def indexed(child_index: dict):
             users = _INDEX_USERS.pop(key) - 1
             if users:
                 _INDEX_USERS[key] = users
-            else:
-                for element in child_index:
-                    _INDEX.pop(element, None)
+            elif not _INDEX_USERS:
+                _INDEX = {}
+            else:  # others go on with the merged copy, without this document's entries
+                _INDEX = {
+                    element: kids for element, kids in _INDEX.items() if element not in child_index
+                }
             for memo in _ELEMENT_MEMOS:
                 if not _INDEX_USERS or len(memo) > _ELEMENT_MEMO_MAX:
                     memo.clear()
