@@ -62,9 +62,12 @@ class Document:
         paths_by_tag: dict[str, list[tuple[str, ...]]] = {root_tag: [root_path]}
         # element -> {child tag: [children with that tag, in document order]}; leaves are absent.
         child_index: dict[etree._Element, dict[str, list[etree._Element]]] = {}
-        # (parent's tag path) -> {tag: child's tag path}: a path seen before is found, not built
-        # and hashed anew for every element.
-        extended: dict[tuple[str, ...], dict[str, tuple[str, ...]]] = {}
+        # (parent's tag path) -> {tag: (child's tag path, its element list, the tag's list)}: a
+        # path seen before is found with its lists, not built and hashed anew for every element.
+        extended: dict[tuple[str, ...], dict[str, tuple]] = {}
+        # parent -> (its path, the above for that path, its children by tag), for the runs of
+        # siblings that come back to a parent after its first child's subtree.
+        parent_state: dict[etree._Element, tuple] = {}
         descendants = root.iter(etree.Element)
         next(descendants)  # the document element itself
         append = elements.append
@@ -73,34 +76,35 @@ class Document:
             tag = element.tag
             parent = element.getparent()
             append(element)
-            bucket = by_tag.get(tag)
-            if bucket is None:
-                by_tag[tag] = [element]
-            else:
-                bucket.append(element)
-            if parent is not last_parent:  # siblings come in runs: look the parent up once
+            if parent is not last_parent:
                 last_parent = parent
-                parent_path = path_of[parent]
-                nexts = extended.get(parent_path)
-                if nexts is None:
-                    nexts = extended[parent_path] = {}
-                siblings = child_index.get(parent)
-                if siblings is None:
+                state = parent_state.get(parent)
+                if state is None:
+                    parent_path = path_of[parent]
+                    nexts = extended.get(parent_path)
+                    if nexts is None:
+                        nexts = extended[parent_path] = {}
                     siblings = child_index[parent] = {}
-            path = nexts.get(tag)
-            if path is None:
-                path = nexts[tag] = (*parent_path, tag)
-            path_of[element] = path
-            bucket = paths.get(path)
-            if bucket is None:
-                paths[path] = [element]
+                    parent_state[parent] = (parent_path, nexts, siblings)
+                else:
+                    parent_path, nexts, siblings = state
+            entry = nexts.get(tag)
+            if entry is None:
+                path = (*parent_path, tag)
+                path_elements = paths[path] = []
                 known = paths_by_tag.get(tag)
                 if known is None:
                     paths_by_tag[tag] = [path]
                 else:
                     known.append(path)
-            else:
-                bucket.append(element)
+                tag_elements = by_tag.get(tag)
+                if tag_elements is None:
+                    tag_elements = by_tag[tag] = []
+                entry = nexts[tag] = (path, path_elements, tag_elements)
+            path, path_elements, tag_elements = entry
+            path_elements.append(element)
+            tag_elements.append(element)
+            path_of[element] = path
             bucket = siblings.get(tag)
             if bucket is None:
                 siblings[tag] = [element]
