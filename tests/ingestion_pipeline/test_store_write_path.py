@@ -264,3 +264,22 @@ def test_a_single_document_enqueues_its_routing_job_in_its_own_transaction(sende
     with transaction.atomic():
         outcome = document_ingest(organization=sender, body=_json("S-1"), actor=ACTOR)
         assert enqueued(ROUTE_TASK, outcome.body["id"]) == 1
+
+
+def test_a_buyer_matches_by_peppol_id_before_organization_number(sender):
+    from folio.ingestion.matching import buyer_customer
+    from folio.ingestion.pipeline import parse_and_validate
+    from tests.factories import CustomerFactory
+
+    by_number = CustomerFactory(sender=sender, business=True, name="Aaa", org_number="987654325")
+    by_peppol = CustomerFactory(
+        sender=sender, business=True, name="Zzz", org_number="", peppol_id="0192:987654325"
+    )
+    buyer = parse_and_validate(_json("M-1")).invoice.buyer
+    assert buyer_customer(sender, buyer) == by_peppol
+    by_peppol.peppol_id = "0192:111111111"
+    by_peppol.save(update_fields=["peppol_id"])
+    assert buyer_customer(sender, buyer) == by_number
+    by_number.org_number = "922222223"
+    by_number.save(update_fields=["org_number"])
+    assert buyer_customer(sender, buyer) is None

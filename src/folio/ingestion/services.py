@@ -39,6 +39,7 @@ from folio.documents.services import (
     document_receive,
     document_transition,
     event_record,
+    rows_insert,
 )
 from folio.ingestion.en16931 import Invoice, Party
 from folio.ingestion.filters import (
@@ -348,7 +349,7 @@ def _version_record(
     reasons: list[StopReason],
     corrections: dict | None = None,
 ) -> DocumentVersion:
-    return DocumentVersion.objects.create(
+    version = DocumentVersion(
         document=document,
         version=document.version,
         at=timezone.now(),
@@ -360,6 +361,8 @@ def _version_record(
         stop_reasons=[reason.as_dict() for reason in reasons],
         corrections=corrections or {},
     )
+    rows_insert([version], returning=True)
+    return version
 
 
 def _enqueue_next(
@@ -397,21 +400,20 @@ def routes_enqueue(document_codes: list[str]) -> None:
             route_document.enqueue(code)
         return
     backend.validate_task(route_document)
-    rows = DBTaskResult.objects.bulk_create(
-        [
-            DBTaskResult(
-                id=backend._get_id(),
-                args_kwargs=normalize_json({"args": (code,), "kwargs": {}}),
-                priority=route_document.priority,
-                task_path=route_document.module_path,
-                queue_name=route_document.queue_name,
-                # What django-tasks-db's pre_save handler sets (bulk_create sends no signals).
-                run_after=route_document.run_after or get_date_max(),
-                backend_name=backend.alias,
-            )
-            for code in document_codes
-        ]
-    )
+    rows = [
+        DBTaskResult(
+            id=backend._get_id(),
+            args_kwargs=normalize_json({"args": (code,), "kwargs": {}}),
+            priority=route_document.priority,
+            task_path=route_document.module_path,
+            queue_name=route_document.queue_name,
+            # What django-tasks-db's pre_save handler sets (rows_insert sends no signals).
+            run_after=route_document.run_after or get_date_max(),
+            backend_name=backend.alias,
+        )
+        for code in document_codes
+    ]
+    rows_insert(rows)
     for row in rows:
         task_enqueued.send(type(backend), task_result=row.task_result)
 
