@@ -4,8 +4,11 @@ while they overlap, and must never answer for another document."""
 
 from __future__ import annotations
 
+import gc
 import sys
 from concurrent.futures import ThreadPoolExecutor
+
+import pytest
 
 from folio.ingestion.validation.native import NativeEngine
 from folio.ingestion.xml_safety import parse_xml_file
@@ -31,3 +34,29 @@ def test_documents_validated_in_threads_at_once_get_their_own_findings(corpus):
     finally:
         sys.setswitchinterval(interval)
     assert together == [alone[index] for index in jobs]
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_the_garbage_collector_is_paused_only_while_validating(corpus, enabled, monkeypatch):
+    """The cyclic collector is off while the rules run (they make no reference cycles; see
+    `collector_paused`) and as it was before once the validation is over."""
+    from folio.ingestion.validation.native import engine as native_engine
+
+    engine = NativeEngine()
+    tree = parse_xml_file(example_documents(corpus)[0])
+    during = []
+    real_evaluate = native_engine.evaluate
+    monkeypatch.setattr(
+        native_engine,
+        "evaluate",
+        lambda *args: during.append(gc.isenabled()) or real_evaluate(*args),
+    )
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        report = engine.validate(tree)
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
+    assert during == [False, False]  # CEN, then Peppol
+    assert report.document_type == "Invoice"
