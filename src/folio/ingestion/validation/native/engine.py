@@ -322,7 +322,8 @@ class NativeEngine:
 
     def rule_findings(self, tree: etree._ElementTree, stylesheet: str) -> list[Finding]:
         with collector_paused():
-            return evaluate(Document(tree), stylesheet)
+            findings = evaluate(Document(tree), stylesheet)  # the document is freed here
+        return findings
 
     def schema_findings(self, tree: etree._ElementTree) -> list[Finding]:
         # The XSD check is the official engine's (lxml); its rule files are located once, not
@@ -345,10 +346,13 @@ class NativeEngine:
             findings.extend(self.schema_findings(tree))
         with collector_paused():
             document = Document(tree)
+            document_type = document.document_type
             # One index for both stylesheets (and the per-element memos kept across them).
             with indexed(document.child_index):
                 for name in stylesheets:
                     findings.extend(evaluate(document, name))
+            # Freed before the collector resumes, so that it finds nothing of it to go through.
+            del document
         return ValidationReport.from_findings(
-            findings, document_type=document.document_type, engine=self.name
+            findings, document_type=document_type, engine=self.name
         )
