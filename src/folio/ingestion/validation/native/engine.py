@@ -205,6 +205,7 @@ def _failed_assertions(document: Document, stylesheet: str) -> list[Finding]:
     for steps in plan.patterns:
         claimed: set = set()
         for step in steps:
+            in_order = True
             if step.path_match is not None:
                 lists = by_path.get(step)
                 if lists is None:
@@ -215,19 +216,16 @@ def _failed_assertions(document: Document, stylesheet: str) -> list[Finding]:
                 if len(lists) == 1:
                     elements, keep = lists[0]
                     nodes = list(elements) if keep is None else [e for e in elements if keep(e)]
-                else:  # several tag paths: back into document order
-                    nodes = sorted(
-                        (
-                            node
-                            for elements, keep in lists
-                            for node in elements
-                            if keep is None or keep(node)
-                        ),
-                        key=document.order.__getitem__,
-                    )
-                predicate = step.predicate
-                if predicate is not None:
-                    nodes = [node for node in nodes if predicate(node)]
+                else:
+                    # Several tag paths, each in document order: tested as they come, and only
+                    # what fails is put back into document order (most steps fail nowhere).
+                    nodes = [
+                        node
+                        for elements, keep in lists
+                        for node in elements
+                        if keep is None or keep(node)
+                    ]
+                    in_order = False
             else:
                 tags = step.tags
                 if tags is not None:
@@ -242,44 +240,72 @@ def _failed_assertions(document: Document, stylesheet: str) -> list[Finding]:
                 nodes = step.select(document)
             if not nodes:
                 continue
-            if step.unclaimed and claimed:
-                nodes = [node for node in nodes if node not in claimed]
-                if not nodes:
-                    continue
-            if step.keep_claimed:
-                claimed.update(nodes)
-            test, groups = step.test, step.groups
-            for node in nodes:
-                if groups:
-                    failed_in_groups: set[str] = set()
-                    for group in groups:
-                        failed_in_groups.update(group(node, document))
-                    if failed_in_groups:  # rare: keep the official order of the assertions
-                        failed = [
-                            rule
-                            for rule in step.context.assertions
-                            if (
-                                rule.id in failed_in_groups
-                                if rule.group is not None
-                                else not rule.check(node, document)
-                            )
-                        ]
-                    else:
-                        failed = test(node, document)
-                else:
-                    failed = test(node, document)
-                if failed:
-                    location = document.location(node)
-                    findings.extend(
-                        Finding(
-                            rule=rule.id,
-                            severity=rule.severity,
-                            message=rule.message,
-                            location=location,
-                        )
-                        for rule in failed
+            try:
+                failures = _step_failures(step, nodes, document, claimed)
+            except XPathDynamicError:
+                if in_order:
+                    raise
+                # The stylesheet stops at the first error in document order: find that one.
+                nodes.sort(key=document.order.__getitem__)
+                failures = _step_failures(step, nodes, document, claimed)
+            if not failures:
+                continue
+            if not in_order and len(failures) > 1:
+                order = document.order
+                failures.sort(key=lambda failure: order[failure[0]])
+            for node, failed in failures:
+                location = document.location(node)
+                findings.extend(
+                    Finding(
+                        rule=rule.id,
+                        severity=rule.severity,
+                        message=rule.message,
+                        location=location,
                     )
+                    for rule in failed
+                )
     return findings
+
+
+def _step_failures(step: _Step, nodes: list, document: Document, claimed: set) -> list:
+    """(node, its failed assertions in the official order) for every node of a step that
+    fails any; marks the nodes the step takes as claimed, for the pattern's later steps."""
+    predicate = step.predicate
+    if predicate is not None:
+        nodes = [node for node in nodes if predicate(node)]
+        if not nodes:
+            return []
+    if step.unclaimed and claimed:
+        nodes = [node for node in nodes if node not in claimed]
+        if not nodes:
+            return []
+    test, groups = step.test, step.groups
+    failures = []
+    for node in nodes:
+        if groups:
+            failed_in_groups: set[str] = set()
+            for group in groups:
+                failed_in_groups.update(group(node, document))
+            if failed_in_groups:  # rare: keep the official order of the assertions
+                failed = [
+                    rule
+                    for rule in step.context.assertions
+                    if (
+                        rule.id in failed_in_groups
+                        if rule.group is not None
+                        else not rule.check(node, document)
+                    )
+                ]
+            else:
+                failed = test(node, document)
+        else:
+            failed = test(node, document)
+        if failed:
+            failures.append((node, failed))
+    # Claimed only once every node is tested: after a dynamic error the step runs again.
+    if step.keep_claimed:
+        claimed.update(nodes)
+    return failures
 
 
 _gc_lock = threading.Lock()
