@@ -125,14 +125,13 @@ def document_root() -> Select:
 
 def union(*selects: Select) -> Select:
     def pick(document: Document) -> list[etree._Element]:
-        seen: dict[etree._Element, None] = {}
-        for select in selects:
-            for element in select(document):
-                seen[element] = None
-        if len(selects) == 1:
-            return list(seen)
-        order = document.order
-        return sorted(seen, key=order.__getitem__)
+        found = [picked for picked in (select(document) for select in selects) if picked]
+        if not found:
+            return []
+        if len(found) == 1:  # one part's elements: already in document order
+            return list(found[0])
+        seen = dict.fromkeys(element for picked in found for element in picked)
+        return sorted(seen, key=document.order.__getitem__)
 
     known = [select.tags for select in selects]
     tags = None if any(t is None for t in known) else frozenset().union(*known)
