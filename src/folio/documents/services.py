@@ -229,7 +229,8 @@ def _file_write(document_file: DocumentFile, filename: str, content: bytes) -> N
     On the default FileSystemStorage it writes the same name and bytes with the same checks
     (a name outside the storage root is refused, an existing file is never overwritten) but
     without the existence check before the exclusive create, the lock of a file no one else
-    can have open yet, and the copy through a File object: about a tenth of the time. Another
+    can have open yet (its name is in no committed row), and the copy through a File object
+    (four system calls and most of the Python of a save fewer per file). Another
     storage (object storage), a name that needs shortening or one that is taken goes through
     the storage's own `save`, which picks a free name."""
     field_file = document_file.file
