@@ -187,7 +187,18 @@ def _register_at_most_once(
     context: Context, rule_id: str, severity: str, path: str, message: str
 ) -> None:
     steps = [_step_tags(step) for step in path.split("/")]
-    assertion(context, rule_id, severity, message)(lambda node, doc: _count(node, steps) <= 1)
+    if len(steps) == 1 and len(steps[0]) == 1:  # most: one child tag, read off the index
+        (tag,) = steps[0]
+
+        def check(node, doc) -> bool:
+            return len(children_by_tag(node).get(tag, ())) <= 1
+
+    else:
+
+        def check(node, doc) -> bool:
+            return _count(node, steps) <= 1
+
+    assertion(context, rule_id, severity, message)(check)
 
 
 FORBIDDEN: list[tuple[str, str, str, str]] = [
