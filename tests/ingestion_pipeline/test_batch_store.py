@@ -34,9 +34,19 @@ def body(document: dict) -> bytes:
     return json.dumps(document).encode()
 
 
-def test_a_batch_commits_in_groups_and_every_file_keeps_its_own_result(api, sender, monkeypatch):
-    # Groups of two, so that the seven files span four commits.
-    monkeypatch.setattr(ingestion_services, "GROUP_COMMIT_DOCUMENTS", 2)
+@pytest.mark.parametrize(
+    ("bound", "value"),
+    [
+        # Groups of two, so that the seven files span four commits.
+        ("GROUP_COMMIT_DOCUMENTS", 2),
+        # Groups closed by the bytes a group holds prepared: one document each.
+        ("GROUP_PREPARE_BYTES", 1),
+    ],
+)
+def test_a_batch_commits_in_groups_and_every_file_keeps_its_own_result(
+    api, sender, monkeypatch, bound, value
+):
+    monkeypatch.setattr(ingestion_services, bound, value)
     strict = CustomerFactory(sender=sender, business=True, org_number="987654325")
     add_rule(api, kind="required_term", term="contract_reference", customer=str(strict.code))
     newcomer = business_buyer("922222223")

@@ -22,7 +22,9 @@ from folio.ingestion.pipeline import MAX_DOCUMENT_BYTES, IngestRejected
 from folio.ingestion.services import (
     IngestOutcome,
     IngestRun,
-    document_ingest,
+    PreparedDocument,
+    document_prepare,
+    document_store,
     ingest_in_groups,
     outcome_result,
 )
@@ -145,10 +147,10 @@ def batch_ingest(
         return []
     run = run or IngestRun(engine=engine)
 
-    def ingest_entry(entry: BatchEntry) -> tuple[str, IngestOutcome]:
+    def prepare_entry(entry: BatchEntry) -> tuple[str, PreparedDocument | IngestOutcome]:
         if entry.error is not None:
             return entry.name, IngestOutcome(status=422, body=entry.error.as_dict())
-        outcome = document_ingest(
+        prepared = document_prepare(
             organization=organization,
             body=entry.data or b"",
             actor=actor,
@@ -156,9 +158,26 @@ def batch_ingest(
             engine=engine,
             run=run,
         )
-        return entry.name, outcome
+        return entry.name, prepared
 
-    return ingest_in_groups(itertools.chain([first], entries), ingest_entry, run=run)
+    def store_entry(item: tuple[str, PreparedDocument | IngestOutcome]):
+        name, prepared = item
+        if isinstance(prepared, IngestOutcome):
+            return name, prepared
+        return name, document_store(
+            organization=organization, prepared=prepared, actor=actor, filename=name, run=run
+        )
+
+    def prepared_size(item: tuple[str, PreparedDocument | IngestOutcome]) -> int:
+        return item[1].size if isinstance(item[1], PreparedDocument) else 0
+
+    return ingest_in_groups(
+        itertools.chain([first], entries),
+        store_entry,
+        run=run,
+        prepare_one=prepare_entry,
+        prepared_size=prepared_size,
+    )
 
 
 def batch_summary(results: list[tuple[str, IngestOutcome]]) -> dict:

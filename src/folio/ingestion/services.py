@@ -76,6 +76,9 @@ IDEMPOTENCY_WAIT_SECONDS = 30
 # first, so that it holds SQLite's write lock (or PostgreSQL's row locks) only briefly.
 GROUP_COMMIT_DOCUMENTS = 50
 GROUP_COMMIT_SECONDS = 0.25
+# With a separate preparing step (`ingest_in_groups`), a group's documents are held parsed in
+# memory until stored: no more than this many bytes of them.
+GROUP_PREPARE_BYTES = 32 * 1024 * 1024
 
 
 class IngestRun:
@@ -140,7 +143,12 @@ class IngestOutcome:
 
 
 def ingest_in_groups(
-    items: Iterable[Item], ingest_one: Callable[[Item], Result], *, run: IngestRun | None = None
+    items: Iterable[Item],
+    ingest_one: Callable[[Item], Result],
+    *,
+    run: IngestRun | None = None,
+    prepare_one: Callable[[Item], Item] | None = None,
+    prepared_size: Callable[[Item], int] | None = None,
 ) -> list[Result]:
     """`ingest_one` for each item, the items' transactions grouped (see GROUP_COMMIT_*).
 
@@ -152,24 +160,52 @@ def ingest_in_groups(
     group accepted are enqueued together at its end, in its transaction (one INSERT for the
     group instead of one per document): workers see them when, and only if, the documents
     they route are committed.
+
+    With `prepare_one`, a group's items are first prepared one after the other (parsed and
+    validated, before the transaction opens), then handed to `ingest_one` together. The
+    validator's and the database code's working sets each stay in the CPU caches over a run of
+    documents (interleaved with stores, validation took twice as long), and the transaction is
+    open only while storing. `prepared_size` bounds the bytes a group holds in memory
+    (GROUP_PREPARE_BYTES).
     """
     results: list[Result] = []
     remaining = iter(items)
     while True:
         finished = True
+        group: list | None = None
+        if prepare_one is not None:
+            group = []
+            held = 0
+            opened = time.monotonic()
+            for count, item in enumerate(remaining, start=1):
+                prepared = prepare_one(item)
+                group.append(prepared)
+                held += prepared_size(prepared) if prepared_size is not None else 0
+                if (
+                    count >= GROUP_COMMIT_DOCUMENTS
+                    or held >= GROUP_PREPARE_BYTES
+                    or time.monotonic() - opened > GROUP_COMMIT_SECONDS
+                ):
+                    finished = False
+                    break
+            if not group:
+                return results
         with transaction.atomic():
             if run is not None:
                 run.routes_pending = []
             try:
-                opened = time.monotonic()
-                for count, item in enumerate(remaining, start=1):
-                    results.append(ingest_one(item))
-                    if (
-                        count >= GROUP_COMMIT_DOCUMENTS
-                        or time.monotonic() - opened > GROUP_COMMIT_SECONDS
-                    ):
-                        finished = False
-                        break
+                if group is not None:
+                    results.extend(ingest_one(prepared) for prepared in group)
+                else:
+                    opened = time.monotonic()
+                    for count, item in enumerate(remaining, start=1):
+                        results.append(ingest_one(item))
+                        if (
+                            count >= GROUP_COMMIT_DOCUMENTS
+                            or time.monotonic() - opened > GROUP_COMMIT_SECONDS
+                        ):
+                            finished = False
+                            break
                 if run is not None:
                     routes_enqueue(run.routes_pending)
             finally:
@@ -507,6 +543,19 @@ def _duplicate(existing: Document) -> IngestOutcome:
     return IngestOutcome(status=409, body=error.as_dict(), document=existing)
 
 
+@dataclass
+class PreparedDocument:
+    """A document parsed, validated and read, ready to store (`document_prepare`)."""
+
+    parsed: ParsedDocument
+    data: DocumentInput
+    body: bytes
+
+    @property
+    def size(self) -> int:
+        return len(self.body) + len(self.parsed.xml)
+
+
 def document_ingest(
     *,
     organization: Organization,
@@ -525,8 +574,41 @@ def document_ingest(
     and body give the first answer again, also for concurrent requests; another body is 422.
     A `run` carries what the documents of one batch share (see IngestRun).
     """
-    require_permission(actor, "send", organization)
     run = run or IngestRun(engine=engine)
+    prepared = document_prepare(
+        organization=organization,
+        body=body,
+        actor=actor,
+        content_type=content_type,
+        filename=filename,
+        engine=engine,
+        run=run,
+    )
+    if isinstance(prepared, IngestOutcome):
+        return prepared
+    return document_store(
+        organization=organization,
+        prepared=prepared,
+        actor=actor,
+        filename=filename,
+        idempotency_key=idempotency_key,
+        run=run,
+    )
+
+
+def document_prepare(
+    *,
+    organization: Organization,
+    body: bytes,
+    actor: Actor,
+    content_type: str = "",
+    filename: str = "",
+    engine: str = "",
+    run: IngestRun,
+) -> PreparedDocument | IngestOutcome:
+    """The first half of `document_ingest`: parse, validate and check the seller. A refused
+    document is answered (422, with its audit row) here; nothing else is written."""
+    require_permission(actor, "send", organization)
     try:
         parsed = parse_and_validate(
             body, content_type=content_type, validator=run.validator(engine)
@@ -545,6 +627,21 @@ def document_ingest(
         return rejection_record(
             actor=actor, organization=organization, error=error, body=body, filename=filename
         )
+    return PreparedDocument(parsed=parsed, data=data, body=body)
+
+
+def document_store(
+    *,
+    organization: Organization,
+    prepared: PreparedDocument,
+    actor: Actor,
+    filename: str = "",
+    idempotency_key: str = "",
+    run: IngestRun,
+) -> IngestOutcome:
+    """The second half of `document_ingest`: match the buyer, apply the stop rules and store
+    (201), or answer 409 for a number that is taken."""
+    parsed, data = prepared.parsed, prepared.data
     if idempotency_key:
         return _ingest_once(
             organization=organization,
@@ -552,7 +649,7 @@ def document_ingest(
             actor=actor,
             filename=filename,
             key=idempotency_key,
-            body_sha256=_sha256(body),
+            body_sha256=_sha256(prepared.body),
             run=run,
             data=data,
         )
