@@ -206,6 +206,42 @@ def test_cli_ingest_lines_and_exit_codes(sender, tmp_path, corpus):
         call_command("ingest", str(good), "--sender", "nobody")
 
 
+def test_cli_files_and_zips_keep_their_order_and_each_its_own_result(sender, tmp_path):
+    """Plain files go through the batch pipeline together (prepared, then stored in commit
+    groups); a ZIP between them, a refused file and an unreadable one change none of that."""
+    paths = []
+    for number in ("F-1", "F-2"):
+        path = tmp_path / f"{number}.json"
+        path.write_text(json.dumps(folio_json(number)))
+        paths.append(path)
+    batch = tmp_path / "middle.zip"
+    batch.write_bytes(zip_of({"z.json": json.dumps(folio_json("F-3")).encode()}))
+    broken = tmp_path / "broken.json"
+    broken.write_text("{not json")
+    last = tmp_path / "F-4.json"
+    last.write_text(json.dumps(folio_json("F-4")))
+    missing = tmp_path / "missing.json"
+    code, out, err = run_cli(
+        "ingest",
+        *map(str, [*paths, batch, broken, missing, last]),
+        "--sender",
+        sender.slug,
+        "--json",
+    )
+    assert code == 2 and f"{missing}: cannot read" in err
+    results = json.loads(out)
+    assert [(r["file"], r["status"]) for r in results] == [
+        (str(paths[0]), 201),
+        (str(paths[1]), 201),
+        (f"{batch}!z.json", 201),
+        (str(broken), 422),
+        (str(last), 201),
+    ]
+    assert [r.get("number") for r in results] == ["F-1", "F-2", "F-3", None, "F-4"]
+    stored = Document.objects.get(number="F-4").files.get(kind="source_json")
+    assert stored.filename == "F-4.json"
+
+
 def test_attacks_through_the_cli(sender, attacks, listener, tmp_path):
     paths = []
     for name, body in attacks.items():

@@ -12,7 +12,7 @@ from __future__ import annotations
 import io
 import itertools
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
@@ -40,9 +40,10 @@ DOCUMENT_SUFFIXES = (".xml", ".json")
 
 @dataclass
 class BatchEntry:
-    name: str
+    name: str  # the name its result is reported under
     data: bytes | None = None
     error: IngestRejected | None = None
+    filename: str = ""  # the file name stored with the document (default: `name`)
 
 
 def _unsafe(name: str) -> bool:
@@ -145,38 +146,56 @@ def batch_ingest(
         raise
     if first is None:
         return []
-    run = run or IngestRun(engine=engine)
+    return entries_ingest(
+        itertools.chain([first], entries),
+        organization=organization,
+        actor=actor,
+        engine=engine,
+        run=run or IngestRun(engine=engine),
+    )
 
-    def prepare_entry(entry: BatchEntry) -> tuple[str, PreparedDocument | IngestOutcome]:
+
+def entries_ingest(
+    entries: Iterable[BatchEntry],
+    *,
+    organization: Organization,
+    actor: Actor,
+    engine: str = "",
+    run: IngestRun,
+) -> list[tuple[str, IngestOutcome]]:
+    """Every entry (a ZIP's files, or the files `folio ingest` is given), each on its own, in
+    commit groups whose documents are prepared before they are stored (`ingest_in_groups`)."""
+
+    def prepare_entry(entry: BatchEntry) -> tuple[BatchEntry, PreparedDocument | IngestOutcome]:
         if entry.error is not None:
-            return entry.name, IngestOutcome(status=422, body=entry.error.as_dict())
+            return entry, IngestOutcome(status=422, body=entry.error.as_dict())
         prepared = document_prepare(
             organization=organization,
             body=entry.data or b"",
             actor=actor,
-            filename=entry.name,
+            filename=entry.filename or entry.name,
             engine=engine,
             run=run,
         )
-        return entry.name, prepared
+        return entry, prepared
 
-    def store_entry(item: tuple[str, PreparedDocument | IngestOutcome]):
-        name, prepared = item
+    def store_entry(item: tuple[BatchEntry, PreparedDocument | IngestOutcome]):
+        entry, prepared = item
         if isinstance(prepared, IngestOutcome):
-            return name, prepared
-        return name, document_store(
-            organization=organization, prepared=prepared, actor=actor, filename=name, run=run
+            return entry.name, prepared
+        return entry.name, document_store(
+            organization=organization,
+            prepared=prepared,
+            actor=actor,
+            filename=entry.filename or entry.name,
+            run=run,
         )
 
-    def prepared_size(item: tuple[str, PreparedDocument | IngestOutcome]) -> int:
+    def prepared_size(item: tuple[BatchEntry, PreparedDocument | IngestOutcome]) -> int:
         return item[1].size if isinstance(item[1], PreparedDocument) else 0
 
     return ingest_in_groups(
-        itertools.chain([first], entries),
-        store_entry,
-        run=run,
-        prepare_one=prepare_entry,
-        prepared_size=prepared_size,
+        entries, store_entry, run=run, prepare_one=prepare_entry, prepared_size=prepared_size
     )
 
 

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from folio.ingestion.batches import MAX_BATCH_BYTES, batch_ingest
+from folio.ingestion.batches import MAX_BATCH_BYTES, BatchEntry, batch_ingest, entries_ingest
 from folio.ingestion.pipeline import MAX_DOCUMENT_BYTES, IngestRejected
-from folio.ingestion.services import IngestOutcome, IngestRun, document_ingest, outcome_result
+from folio.ingestion.services import IngestOutcome, IngestRun, outcome_result
 from folio.ingestion.validation.engines import ENGINE_NAMES
 from folio.tenancy.actors import Actor
 from folio.tenancy.models import Organization
@@ -39,45 +40,73 @@ class Command(BaseCommand):
         # One run for all the files: one validation engine, matches and rules read once.
         run = IngestRun(engine=engine)
         results: list[dict] = []
-        unreadable = False
-        for raw in paths:
-            path = Path(raw)
-            is_zip = path.suffix.lower() == ".zip"
-            limit = MAX_BATCH_BYTES if is_zip else MAX_DOCUMENT_BYTES
-            try:
-                with open(path, "rb") as handle:
-                    data = handle.read(limit + 1)
-            except OSError as error:
-                self.stderr.write(f"{raw}: cannot read: {error.strerror or error}")
-                unreadable = True
+        self.unreadable = False
+        index = 0
+        while index < len(paths):
+            if Path(paths[index]).suffix.lower() == ".zip":
+                results.extend(self._zip(paths[index], organization, actor, engine, run, as_json))
+                index += 1
                 continue
-            try:
-                if len(data) > limit:
-                    raise IngestRejected(
-                        "document_too_large", f"The file is larger than {limit // 2**20} MB."
-                    )
-                if is_zip:
-                    for name, outcome in batch_ingest(
-                        organization=organization, data=data, actor=actor, engine=engine, run=run
-                    ):
-                        results.append(self._report(f"{raw}!{name}", outcome, as_json))
-                    continue
-                outcome = document_ingest(
-                    organization=organization,
-                    body=data,
-                    actor=actor,
-                    filename=path.name,
-                    engine=engine,
-                    run=run,
-                )
-            except IngestRejected as error:
-                outcome = IngestOutcome(status=422, body=error.as_dict())
-            results.append(self._report(raw, outcome, as_json))
+            # A run of plain files goes through the batch pipeline together: prepared, then
+            # stored in commit groups (`entries_ingest`); each file keeps its own result.
+            end = index
+            while end < len(paths) and Path(paths[end]).suffix.lower() != ".zip":
+                end += 1
+            outcomes = entries_ingest(
+                self._file_entries(paths[index:end]),
+                organization=organization,
+                actor=actor,
+                engine=engine,
+                run=run,
+            )
+            results.extend(self._report(name, outcome, as_json) for name, outcome in outcomes)
+            index = end
         if as_json:
             self.stdout.write(_dumps(results))
-        if unreadable:
+        if self.unreadable:
             sys.exit(2)
         sys.exit(0 if all(r["status"] == 201 for r in results) else 1)
+
+    def _read(self, raw: str, limit: int) -> bytes | None:
+        try:
+            with open(raw, "rb") as handle:
+                return handle.read(limit + 1)
+        except OSError as error:
+            self.stderr.write(f"{raw}: cannot read: {error.strerror or error}")
+            self.unreadable = True
+            return None
+
+    def _file_entries(self, raws: list[str]) -> Iterator[BatchEntry]:
+        """The files as batch entries, read one at a time as the pipeline asks for them."""
+        for raw in raws:
+            data = self._read(raw, MAX_DOCUMENT_BYTES)
+            if data is None:
+                continue
+            if len(data) > MAX_DOCUMENT_BYTES:
+                error = IngestRejected(
+                    "document_too_large",
+                    f"The file is larger than {MAX_DOCUMENT_BYTES // 2**20} MB.",
+                )
+                yield BatchEntry(name=raw, error=error)
+            else:
+                yield BatchEntry(name=raw, data=data, filename=Path(raw).name)
+
+    def _zip(self, raw: str, organization, actor, engine: str, run, as_json: bool) -> list[dict]:
+        data = self._read(raw, MAX_BATCH_BYTES)
+        if data is None:
+            return []
+        try:
+            if len(data) > MAX_BATCH_BYTES:
+                raise IngestRejected(
+                    "document_too_large",
+                    f"The file is larger than {MAX_BATCH_BYTES // 2**20} MB.",
+                )
+            outcomes = batch_ingest(
+                organization=organization, data=data, actor=actor, engine=engine, run=run
+            )
+        except IngestRejected as error:
+            return [self._report(raw, IngestOutcome(status=422, body=error.as_dict()), as_json)]
+        return [self._report(f"{raw}!{name}", outcome, as_json) for name, outcome in outcomes]
 
     def _report(self, name: str, outcome: IngestOutcome, as_json: bool) -> dict:
         result = outcome_result(name, outcome)
