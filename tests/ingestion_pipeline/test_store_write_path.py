@@ -247,14 +247,23 @@ def test_a_group_enqueues_its_routing_jobs_when_it_ends_and_not_if_it_rolls_back
         seen.append(DBTaskResult.objects.filter(task_path=ROUTE_TASK).count())
         return outcome
 
-    [first, second] = ingest_in_groups(["Q-1", "Q-2"], ingest, run=run)
+    def in_groups(numbers: list[str]):
+        return ingest_in_groups(
+            numbers,
+            prepare_one=lambda number: number,
+            store_one=ingest,
+            prepared_size=lambda number: 0,
+            run=run,
+        )
+
+    [first, second] = in_groups(["Q-1", "Q-2"])
     # Enqueued together as the group ended, in its transaction.
     assert seen == [0, 0]
     assert enqueued(ROUTE_TASK, first.body["id"]) == enqueued(ROUTE_TASK, second.body["id"]) == 1
     assert run.routes_pending is None
 
     with pytest.raises(RuntimeError):
-        ingest_in_groups(["Q-3", "boom"], ingest, run=run)
+        in_groups(["Q-3", "boom"])
     assert not Document.objects.filter(number="Q-3").exists()
     assert DBTaskResult.objects.filter(task_path=ROUTE_TASK).count() == 2
     assert run.routes_pending is None

@@ -195,7 +195,11 @@ def entries_ingest(
         return item[1].size if isinstance(item[1], PreparedDocument) else 0
 
     return ingest_in_groups(
-        entries, store_entry, run=run, prepare_one=prepare_entry, prepared_size=prepared_size
+        entries,
+        prepare_one=prepare_entry,
+        store_one=store_entry,
+        prepared_size=prepared_size,
+        run=run,
     )
 
 

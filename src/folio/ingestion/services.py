@@ -68,6 +68,7 @@ from folio.tenancy.services import audit_record, require_permission
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
+Prepared = TypeVar("Prepared")
 
 # How long a request with a reused Idempotency-Key waits for the first one to finish.
 IDEMPOTENCY_WAIT_SECONDS = 30
@@ -144,73 +145,55 @@ class IngestOutcome:
 
 def ingest_in_groups(
     items: Iterable[Item],
-    ingest_one: Callable[[Item], Result],
     *,
-    run: IngestRun | None = None,
-    prepare_one: Callable[[Item], Item] | None = None,
-    prepared_size: Callable[[Item], int] | None = None,
+    prepare_one: Callable[[Item], Prepared],
+    store_one: Callable[[Prepared], Result],
+    prepared_size: Callable[[Prepared], int],
+    run: IngestRun,
 ) -> list[Result]:
-    """`ingest_one` for each item, the items' transactions grouped (see GROUP_COMMIT_*).
+    """Every item prepared (`prepare_one`: parsed, validated) and stored (`store_one`), in commit
+    groups (see GROUP_COMMIT_*), each item keeping its own result.
 
-    Each document still stores in its own savepoint (`document_ingest`'s atomic block), so a
-    refused or duplicate one leaves the others of its group alone, and every item keeps its own
-    result. An exception from `ingest_one` rolls back the open group and ends the run.
+    A group's items are first prepared one after the other, before its transaction opens, then
+    stored together: the validator's and the database code's working sets each stay in the CPU
+    caches over a run of documents (interleaved with stores, validation took twice as long),
+    and the transaction is open only while storing. `prepared_size` bounds the bytes a group
+    holds in memory (GROUP_PREPARE_BYTES).
 
-    With the `run` the items' documents are stored with, the routing jobs of the documents a
-    group accepted are enqueued together at its end, in its transaction (one INSERT for the
-    group instead of one per document): workers see them when, and only if, the documents
-    they route are committed.
-
-    With `prepare_one`, a group's items are first prepared one after the other (parsed and
-    validated, before the transaction opens), then handed to `ingest_one` together. The
-    validator's and the database code's working sets each stay in the CPU caches over a run of
-    documents (interleaved with stores, validation took twice as long), and the transaction is
-    open only while storing. `prepared_size` bounds the bytes a group holds in memory
-    (GROUP_PREPARE_BYTES).
+    Each document still stores in its own savepoint (`document_store`'s atomic block), so a
+    refused or duplicate one leaves the others of its group alone. An exception from
+    `store_one` rolls back the open group and ends the run. The routing jobs of the documents
+    a group accepted are enqueued together at its end, in its transaction (one INSERT for the
+    group instead of one per document): workers see them when, and only if, the documents they
+    route are committed.
     """
     results: list[Result] = []
     remaining = iter(items)
     while True:
+        group = []
+        held = 0
         finished = True
-        group: list | None = None
-        if prepare_one is not None:
-            group = []
-            held = 0
-            opened = time.monotonic()
-            for count, item in enumerate(remaining, start=1):
-                prepared = prepare_one(item)
-                group.append(prepared)
-                held += prepared_size(prepared) if prepared_size is not None else 0
-                if (
-                    count >= GROUP_COMMIT_DOCUMENTS
-                    or held >= GROUP_PREPARE_BYTES
-                    or time.monotonic() - opened > GROUP_COMMIT_SECONDS
-                ):
-                    finished = False
-                    break
-            if not group:
-                return results
+        opened = time.monotonic()
+        for count, item in enumerate(remaining, start=1):
+            prepared = prepare_one(item)
+            group.append(prepared)
+            held += prepared_size(prepared)
+            if (
+                count >= GROUP_COMMIT_DOCUMENTS
+                or held >= GROUP_PREPARE_BYTES
+                or time.monotonic() - opened > GROUP_COMMIT_SECONDS
+            ):
+                finished = False
+                break
+        if not group:
+            return results
         with transaction.atomic():
-            if run is not None:
-                run.routes_pending = []
+            run.routes_pending = []
             try:
-                if group is not None:
-                    results.extend(ingest_one(prepared) for prepared in group)
-                else:
-                    opened = time.monotonic()
-                    for count, item in enumerate(remaining, start=1):
-                        results.append(ingest_one(item))
-                        if (
-                            count >= GROUP_COMMIT_DOCUMENTS
-                            or time.monotonic() - opened > GROUP_COMMIT_SECONDS
-                        ):
-                            finished = False
-                            break
-                if run is not None:
-                    routes_enqueue(run.routes_pending)
+                results.extend(store_one(prepared) for prepared in group)
+                routes_enqueue(run.routes_pending)
             finally:
-                if run is not None:
-                    run.routes_pending = None
+                run.routes_pending = None
         if finished:
             return results
 
@@ -461,7 +444,7 @@ def _store(
     actor: Actor,
     filename: str,
     run: IngestRun,
-    data: DocumentInput | None = None,
+    data: DocumentInput,
 ) -> IngestOutcome:
     """Store a parsed document that passed validation: the buyer matched, the stop filters
     run, and the document written already ACCEPTED or STOPPED with its lines, files, events
@@ -472,8 +455,6 @@ def _store(
     constraint refuses the insert before any file is written, the block rolls back (with a
     customer made for an unknown buyer), and the caller answers 409 (`_after_race`)."""
     invoice = parsed.invoice
-    if data is None:
-        data = document_input(invoice)
     customer = _customer_for_buyer(organization=organization, invoice=invoice, actor=actor, run=run)
     reasons = filters_evaluate(
         run.rules_for(organization, customer), FilterContext(invoice=invoice, customer=customer)
@@ -705,7 +686,7 @@ def _ingest_once(
     key: str,
     body_sha256: str,
     run: IngestRun,
-    data: DocumentInput | None = None,
+    data: DocumentInput,
 ) -> IngestOutcome:
     """The Submission row is inserted first in the storing transaction, so its unique index
     makes concurrent requests with the same key wait for the first and then replay it."""
