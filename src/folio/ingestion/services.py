@@ -77,8 +77,8 @@ IDEMPOTENCY_WAIT_SECONDS = 30
 # first, so that it holds SQLite's write lock (or PostgreSQL's row locks) only briefly.
 GROUP_COMMIT_DOCUMENTS = 50
 GROUP_COMMIT_SECONDS = 0.25
-# With a separate preparing step (`ingest_in_groups`), a group's documents are held parsed in
-# memory until stored: no more than this many bytes of them.
+# A group's documents are held prepared (parsed) in memory until they are stored
+# (`ingest_in_groups`): no more than this many bytes of them.
 GROUP_PREPARE_BYTES = 32 * 1024 * 1024
 
 
